@@ -1,0 +1,24 @@
+package dev.journeys.journey;
+
+import io.temporal.common.SearchAttributeKey;
+import java.util.List;
+
+/**
+ * The search attributes every journey keeps, so ops can filter in the Temporal UI or with {@code
+ * temporal workflow list --query "CustomerId='c-42' AND JourneyStep='wait-for-order'"}.
+ */
+public final class JourneySearchAttributes {
+  public static final SearchAttributeKey<String> CUSTOMER_ID =
+      SearchAttributeKey.forKeyword("CustomerId");
+  public static final SearchAttributeKey<String> JOURNEY = SearchAttributeKey.forKeyword("Journey");
+  public static final SearchAttributeKey<String> JOURNEY_STEP =
+      SearchAttributeKey.forKeyword("JourneyStep");
+  public static final SearchAttributeKey<String> JOURNEY_OUTCOME =
+      SearchAttributeKey.forKeyword("JourneyOutcome");
+
+  /** All of them; a Temporal namespace must have these registered (all of type Keyword). */
+  public static final List<SearchAttributeKey<String>> ALL =
+      List.of(CUSTOMER_ID, JOURNEY, JOURNEY_STEP, JOURNEY_OUTCOME);
+
+  private JourneySearchAttributes() {}
+}

@@ -1,0 +1,28 @@
+package dev.journeys.journey;
+
+import dev.journeys.messaging.Channel;
+import dev.journeys.messaging.SendOutcome;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A journey's answer to "where are you?", returned by the {@code state} query.
+ *
+ * @param waitingFor what the journey is blocked on, e.g. {@code timer} or {@code order_placed};
+ *     null while it is not waiting
+ * @param wakeUpAt when the current wait times out; null while not waiting
+ * @param outcome null while running
+ */
+public record JourneyState(
+    String journey,
+    String customerId,
+    String step,
+    String waitingFor,
+    Instant wakeUpAt,
+    List<MessageRecord> messages,
+    JourneyOutcome outcome) {
+
+  /** A message the journey asked for, and what became of it. */
+  public record MessageRecord(
+      String step, String messageKey, Channel channel, SendOutcome outcome) {}
+}

@@ -1,0 +1,34 @@
+package dev.journeys.messaging;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One message a journey wants delivered.
+ *
+ * @param idempotencyKey derived from the enrollment and the step, never random: the ledger and
+ *     providers use it so that retries and replays never send twice
+ * @param channel the one channel to try; fallback across channels is the journey's business, so
+ *     that the ledger shows every channel tried and why it was passed over
+ * @param messageKey names the content (template) to render, e.g. {@code cart-reminder}
+ * @param data variables for the content, besides the customer's profile
+ */
+public record SendRequest(
+    String idempotencyKey,
+    String customerId,
+    String journey,
+    String step,
+    Channel channel,
+    Topic topic,
+    String messageKey,
+    Map<String, Object> data) {
+
+  public SendRequest {
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    Objects.requireNonNull(customerId, "customerId");
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(messageKey, "messageKey");
+    Objects.requireNonNull(channel, "channel");
+    data = Payloads.copy(data);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.journeys.activities;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
+
+/**
+ * The journey store (profiles and consent, event log, ledger) for any app that reads or writes
+ * it. Its schema is migrated by Flyway from {@code db/migration} in this module.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackages = {"dev.journeys.customer", "dev.journeys.eventlog", "dev.journeys.ledger"})
+@EnableJdbcRepositories(basePackages = "dev.journeys.customer")
+public class JourneyStoreConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

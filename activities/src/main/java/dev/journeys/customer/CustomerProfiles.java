@@ -1,0 +1,85 @@
+package dev.journeys.customer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates and changes profiles, keeping the consent audit trail in the same transaction so a
+ * consent is never changed without a record of who changed it.
+ */
+@Service
+public class CustomerProfiles {
+
+  private final CustomerRepository customers;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public CustomerProfiles(CustomerRepository customers, JdbcClient jdbc, Clock clock) {
+    this.customers = customers;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public Optional<Customer> find(String id) {
+    return customers.findById(id);
+  }
+
+  /**
+   * Creates or replaces a profile. Consents not named in {@code profile} are kept as they are;
+   * named ones are set, and each actual change is written to the audit trail with {@code source}.
+   */
+  @Transactional
+  public Customer save(Customer profile, String source) {
+    Instant now = clock.instant();
+    customers.lockById(profile.id());
+    var existing = customers.findById(profile.id());
+    Map<String, Consent> current =
+        existing.map(Customer::consents).orElse(java.util.Set.of()).stream()
+            .collect(Collectors.toMap(Profiles::consentKey, Function.identity()));
+    var merged = new HashSet<>(current.values());
+    for (Consent wanted : profile.consents()) {
+      Consent before = current.get(Profiles.consentKey(wanted));
+      if (wanted.sameAnswerAs(before)) {
+        continue;
+      }
+      merged.remove(before);
+      merged.add(new Consent(wanted.channel(), wanted.topic(), wanted.status(), source, now));
+      jdbc.sql(
+              """
+              insert into consent_change (customer_id, channel, topic, status, source, changed_at)
+              values (:customer, :channel, :topic, :status, :source, :at)""")
+          .param("customer", profile.id())
+          .param("channel", wanted.channel().name())
+          .param("topic", wanted.topic().name())
+          .param("status", wanted.status().name())
+          .param("source", source)
+          .param("at", java.sql.Timestamp.from(now))
+          .update();
+    }
+    var toSave =
+        new Customer(
+            profile.id(),
+            profile.email(),
+            profile.phone(),
+            profile.timeZone(),
+            profile.locale(),
+            profile.firstName(),
+            merged,
+            existing.map(Customer::version).orElse(null));
+    return customers.save(toSave);
+  }
+
+  private static final class Profiles {
+    static String consentKey(Consent c) {
+      return c.channel() + "/" + c.topic();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.journeys.ledger;
+
+import dev.journeys.messaging.Channel;
+import dev.journeys.messaging.SendOutcome;
+import dev.journeys.messaging.Topic;
+import java.time.Instant;
+
+/** One send decision, as support sees it when asked "why did I (not) get this?". */
+public record LedgerEntry(
+    String idempotencyKey,
+    String customerId,
+    String journey,
+    String step,
+    Channel channel,
+    Topic topic,
+    String messageKey,
+    LedgerStatus status,
+    String reason,
+    String recipient,
+    String providerMessageId,
+    Instant deferredUntil,
+    int attempts,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  /** The outcome this entry stands for, once decided; a PENDING entry has none. */
+  public SendOutcome outcome() {
+    return switch (status) {
+      case SENT -> new SendOutcome.Sent(channel, providerMessageId);
+      case SUPPRESSED -> new SendOutcome.Suppressed(reason);
+      case DEFERRED -> new SendOutcome.Deferred(deferredUntil, reason);
+      case FAILED -> new SendOutcome.Failed(channel, reason);
+      case PENDING -> throw new IllegalStateException(idempotencyKey + " is not decided yet");
+    };
+  }
+}

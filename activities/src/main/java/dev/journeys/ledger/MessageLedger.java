@@ -1,0 +1,136 @@
+package dev.journeys.ledger;
+
+import dev.journeys.messaging.Channel;
+import dev.journeys.messaging.SendRequest;
+import dev.journeys.messaging.Topic;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The record of every send decision, keyed by the send's idempotency key. */
+@Repository
+public class MessageLedger {
+
+  private final JdbcClient jdbc;
+
+  public MessageLedger(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<LedgerEntry> find(String idempotencyKey) {
+    return jdbc.sql("select * from message_ledger where idempotency_key = :key")
+        .param("key", idempotencyKey)
+        .query(MessageLedger::entry)
+        .optional();
+  }
+
+  /** The customer's timeline, newest first. */
+  public List<LedgerEntry> forCustomer(String customerId, int limit) {
+    return jdbc.sql(
+            """
+            select * from message_ledger where customer_id = :customer
+            order by created_at desc, idempotency_key limit :limit""")
+        .param("customer", customerId)
+        .param("limit", limit)
+        .query(MessageLedger::entry)
+        .list();
+  }
+
+  /**
+   * Records a decision for a request not seen before. Returns false when the key already exists
+   * (a concurrent or earlier attempt decided first); the caller then re-reads the entry.
+   */
+  public boolean recordNew(
+      SendRequest request, LedgerStatus status, String reason, String recipient) {
+    return jdbc.sql(
+                """
+                insert into message_ledger (idempotency_key, customer_id, journey, step, channel,
+                    topic, message_key, status, reason, recipient)
+                values (:key, :customer, :journey, :step, :channel, :topic, :messageKey, :status,
+                    :reason, :recipient)
+                on conflict (idempotency_key) do nothing""")
+            .param("key", request.idempotencyKey())
+            .param("customer", request.customerId())
+            .param("journey", request.journey())
+            .param("step", request.step())
+            .param("channel", request.channel().name())
+            .param("topic", request.topic().name())
+            .param("messageKey", request.messageKey())
+            .param("status", status.name())
+            .param("reason", reason)
+            .param("recipient", recipient)
+            .update()
+        == 1;
+  }
+
+  /** A PENDING entry was confirmed by the provider. */
+  public void markSent(String idempotencyKey, String providerMessageId) {
+    settle(idempotencyKey, LedgerStatus.SENT, null, providerMessageId);
+  }
+
+  /** A PENDING entry was refused by the provider for good. */
+  public void markFailed(String idempotencyKey, String reason) {
+    settle(idempotencyKey, LedgerStatus.FAILED, reason, null);
+  }
+
+  /** A PENDING entry may no longer be sent (e.g. the customer opted out before a retry). */
+  public void markSuppressed(String idempotencyKey, String reason) {
+    settle(idempotencyKey, LedgerStatus.SUPPRESSED, reason, null);
+  }
+
+  /** Another attempt at a PENDING entry is starting (the earlier one died or timed out). */
+  public void countAttempt(String idempotencyKey) {
+    jdbc.sql(
+            """
+            update message_ledger set attempts = attempts + 1, updated_at = now()
+            where idempotency_key = :key and status = 'PENDING'""")
+        .param("key", idempotencyKey)
+        .update();
+  }
+
+  private void settle(String key, LedgerStatus status, String reason, String providerMessageId) {
+    int updated =
+        jdbc.sql(
+                """
+                update message_ledger
+                set status = :status, reason = :reason, provider_message_id = :providerId,
+                    updated_at = now()
+                where idempotency_key = :key and status = 'PENDING'""")
+            .param("status", status.name())
+            .param("reason", reason)
+            .param("providerId", providerMessageId)
+            .param("key", key)
+            .update();
+    if (updated != 1) {
+      throw new IllegalStateException("ledger entry " + key + " is not pending");
+    }
+  }
+
+  private static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
+    return new LedgerEntry(
+        rs.getString("idempotency_key"),
+        rs.getString("customer_id"),
+        rs.getString("journey"),
+        rs.getString("step"),
+        Channel.valueOf(rs.getString("channel")),
+        Topic.valueOf(rs.getString("topic")),
+        rs.getString("message_key"),
+        LedgerStatus.valueOf(rs.getString("status")),
+        rs.getString("reason"),
+        rs.getString("recipient"),
+        rs.getString("provider_message_id"),
+        instant(rs.getTimestamp("deferred_until")),
+        rs.getInt("attempts"),
+        instant(rs.getTimestamp("created_at")),
+        instant(rs.getTimestamp("updated_at")));
+  }
+
+  private static Instant instant(Timestamp ts) {
+    return ts == null ? null : ts.toInstant();
+  }
+}

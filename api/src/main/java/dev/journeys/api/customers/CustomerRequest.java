@@ -1,0 +1,41 @@
+package dev.journeys.api.customers;
+
+import dev.journeys.customer.ConsentStatus;
+import dev.journeys.messaging.Channel;
+import dev.journeys.messaging.Topic;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The body of {@code PUT /v1/customers/{id}}. Consents not listed are left as they are. */
+public record CustomerRequest(
+    @Email @Size(max = 320) String email,
+    @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +15551234567")
+        String phone,
+    @Size(max = 64) String timeZone,
+    @Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?", message = "must be a language tag such as en or de-AT")
+        String locale,
+    @Size(max = 100) String firstName,
+    @Valid List<ConsentRequest> consents) {
+
+  public record ConsentRequest(@NotNull Channel channel, @NotNull Topic topic, @NotNull ConsentStatus status) {}
+
+  @AssertTrue(message = "timeZone must be an IANA time zone such as Europe/Berlin")
+  boolean isTimeZoneValid() {
+    if (timeZone == null) {
+      return true;
+    }
+    try {
+      ZoneId.of(timeZone);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
+  }
+}

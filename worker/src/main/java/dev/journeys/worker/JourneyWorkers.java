@@ -1,0 +1,63 @@
+package dev.journeys.worker;
+
+import dev.journeys.journey.cart.AbandonedCartJourney;
+import dev.journeys.journey.cart.AbandonedCartJourneyImpl;
+import dev.journeys.messaging.SendActivities;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.WorkerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers every journey and activity on the task queue and polls it while the application
+ * runs. Journeys are registered through factories so they get their settings from configuration.
+ */
+@Component
+public class JourneyWorkers implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(JourneyWorkers.class);
+
+  private final WorkerFactory factory;
+  private final SearchAttributeSetup searchAttributes;
+  private final WorkerProperties properties;
+  private volatile boolean running;
+
+  public JourneyWorkers(
+      WorkflowClient client,
+      SendActivities sendActivities,
+      SearchAttributeSetup searchAttributes,
+      WorkerProperties properties) {
+    this.searchAttributes = searchAttributes;
+    this.properties = properties;
+    this.factory = WorkerFactory.newInstance(client);
+    var worker = factory.newWorker(properties.taskQueue());
+    var cart = properties.abandonedCart().settings();
+    worker.registerWorkflowImplementationFactory(
+        AbandonedCartJourney.class, () -> new AbandonedCartJourneyImpl(cart));
+    worker.registerActivitiesImplementations(sendActivities);
+  }
+
+  @Override
+  public void start() {
+    if (properties.registerSearchAttributes()) {
+      searchAttributes.ensureRegistered();
+    }
+    factory.start();
+    running = true;
+    log.info("polling task queue '{}'", properties.taskQueue());
+  }
+
+  @Override
+  public void stop() {
+    factory.shutdown();
+    factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

@@ -36,7 +36,8 @@ public class MessageRenderer {
       subject = substitute(name, text.substring("Subject:".length(), end).strip(), variables, false);
       text = text.substring(end + 1).stripLeading();
     }
-    String renderedText = substitute(name, text, variables, false);
+    // template files end with a newline; an SMS must not (it costs a character, may split a segment)
+    String renderedText = substitute(name, text, variables, false).strip();
     String html =
         channel == Channel.EMAIL
             ? load(name + ".html").map(t -> substitute(name, t, variables, true)).orElse(null)

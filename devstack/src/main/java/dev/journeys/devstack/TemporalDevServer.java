@@ -1,0 +1,243 @@
+package dev.journeys.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Temporal dev server ({@code temporal server start-dev}) as a child process on loopback, with
+ * the search attributes the journeys use already registered. The child never outlives the JVM.
+ */
+public final class TemporalDevServer implements AutoCloseable {
+
+  /** The keyword search attributes every journey workflow is indexed by. */
+  public static final List<String> SEARCH_ATTRIBUTES =
+      List.of("CustomerId", "Journey", "JourneyStep", "JourneyOutcome");
+
+  public static final String NAMESPACE = "default";
+  public static final int DEV_GRPC_PORT = 7233;
+  public static final int DEV_UI_PORT = 8233;
+
+  private static final String HOST = "127.0.0.1";
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+  private static final Logger log = LoggerFactory.getLogger(TemporalDevServer.class);
+
+  private final TemporalCli cli;
+  private final int grpcPort;
+  private final int uiPort;
+  private final Path logFile;
+  private final Process process;
+  private final Thread shutdownHook;
+
+  private TemporalDevServer(TemporalCli cli, int grpcPort, int uiPort, Path database, Path logFile)
+      throws IOException {
+    this.cli = cli;
+    this.grpcPort = grpcPort;
+    this.uiPort = uiPort;
+    this.logFile = logFile;
+    Files.createDirectories(logFile.getParent());
+    List<String> command = new ArrayList<>(cli.command("server", "start-dev"));
+    command.addAll(
+        List.of(
+            "--ip", HOST,
+            "--port", String.valueOf(grpcPort),
+            "--ui-port", String.valueOf(uiPort),
+            "--namespace", NAMESPACE,
+            "--log-level", "warn"));
+    if (database != null) {
+      Files.createDirectories(database.toAbsolutePath().getParent());
+      command.addAll(List.of("--db-filename", database.toString()));
+    }
+    for (String attribute : SEARCH_ATTRIBUTES) {
+      command.addAll(List.of("--search-attribute", attribute + "=Keyword"));
+    }
+    log.info("Starting Temporal dev server on {}:{} (log: {})", HOST, grpcPort, logFile);
+    this.process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(logFile.toFile())
+            .start();
+    this.shutdownHook = new Thread(this::stopProcess, "temporal-dev-server-stop");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /**
+   * The developer's server: fixed ports 7233 (gRPC) and 8233 (UI), state persisted in {@code
+   * <workDir>/temporal.db} across restarts, log in {@code <workDir>/logs/temporal.log}.
+   */
+  public static TemporalDevServer startForDevelopment(Path workDir) {
+    return start(
+        DEV_GRPC_PORT,
+        DEV_UI_PORT,
+        workDir.resolve("temporal.db"),
+        workDir.resolve("logs").resolve("temporal.log"));
+  }
+
+  /** A throwaway in-memory server on free ports, logging to {@code logDir/temporal-<port>.log}. */
+  public static TemporalDevServer startOnFreePorts(Path logDir) {
+    int grpcPort = FreePorts.pick();
+    int uiPort = FreePorts.pick();
+    return start(grpcPort, uiPort, null, logDir.resolve("temporal-" + grpcPort + ".log"));
+  }
+
+  /**
+   * Starts a server and waits until it answers requests.
+   *
+   * @param database SQLite file to persist to, or {@code null} to keep state in memory
+   */
+  public static TemporalDevServer start(int grpcPort, int uiPort, Path database, Path logFile) {
+    TemporalDevServer server;
+    try {
+      server = new TemporalDevServer(TemporalCli.locate(), grpcPort, uiPort, database, logFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the Temporal dev server", e);
+    }
+    try {
+      server.awaitReady();
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /** The frontend's gRPC address, e.g. {@code 127.0.0.1:7233}. */
+  public String address() {
+    return HOST + ":" + grpcPort;
+  }
+
+  public int grpcPort() {
+    return grpcPort;
+  }
+
+  /** The Web UI, e.g. {@code http://127.0.0.1:8233}. */
+  public String uiUrl() {
+    return "http://" + HOST + ":" + uiPort;
+  }
+
+  public String namespace() {
+    return NAMESPACE;
+  }
+
+  public Path logFile() {
+    return logFile;
+  }
+
+  /**
+   * An open port is not enough: the frontend accepts connections before the namespace and search
+   * attributes exist, so we wait until the CLI can list the search attributes.
+   */
+  private void awaitReady() {
+    Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw startupFailure("exited with code " + process.exitValue());
+      }
+      if (portOpen() && searchAttributesRegistered()) {
+        log.info("Temporal dev server ready at {} (UI {})", address(), uiUrl());
+        return;
+      }
+      sleep(Duration.ofMillis(250));
+    }
+    throw startupFailure("not ready after " + STARTUP_TIMEOUT.toSeconds() + "s");
+  }
+
+  private boolean portOpen() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(HOST, grpcPort), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private boolean searchAttributesRegistered() {
+    try {
+      Process check =
+          new ProcessBuilder(
+                  cli.command(
+                      "operator", "search-attribute", "list",
+                      "--address", address(),
+                      "--namespace", NAMESPACE,
+                      "--command-timeout", "3s"))
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!check.waitFor(10, TimeUnit.SECONDS)) {
+        check.destroyForcibly();
+        return false;
+      }
+      return check.exitValue() == 0 && SEARCH_ATTRIBUTES.stream().allMatch(output::contains);
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the Temporal dev server", e);
+    }
+  }
+
+  private IllegalStateException startupFailure(String reason) {
+    return new IllegalStateException(
+        "Temporal dev server on "
+            + address()
+            + " "
+            + reason
+            + " (is the port taken by another server?). Last lines of "
+            + logFile
+            + ":\n"
+            + LogTail.of(logFile, 40));
+  }
+
+  /** Stops the server and its descendants: politely first, then forcibly. */
+  @Override
+  public void close() {
+    stopProcess();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // the hook is running or ran; nothing to remove
+    }
+  }
+
+  private void stopProcess() {
+    if (!process.isAlive()) {
+      return;
+    }
+    List<ProcessHandle> descendants = process.descendants().toList();
+    process.destroy();
+    descendants.forEach(ProcessHandle::destroy);
+    try {
+      if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("Temporal dev server did not stop within {}; killing it", STOP_TIMEOUT);
+        process.destroyForcibly();
+        process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    log.info("Temporal dev server on {} stopped", address());
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the Temporal dev server", e);
+    }
+  }
+}

@@ -51,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
       temporalUi = "(external Temporal at " + System.getenv("TEMPORAL_ADDRESS") + ")";
     } else {
       TemporalDevServer server = started(TemporalDevServer.startForDevelopment(workDir));
+      server.stopOnlyWhenClosed(); // by our shutdown hook, after the worker and the API
       temporal = Temporal.of(server);
       temporalUi = server.uiUrl();
     }
@@ -71,11 +72,13 @@ public final class LocalStack implements AutoCloseable {
 
     started(
         JourneysWorkerApplication.builder()
+            .main(JourneysWorkerApplication.class)
             .bannerMode(Banner.Mode.OFF)
             .registerShutdownHook(false)
             .run(StackProperties.asCommandLine(properties.forWorker())));
     started(
         JourneysApiApplication.builder()
+            .main(JourneysApiApplication.class)
             .bannerMode(Banner.Mode.OFF)
             .registerShutdownHook(false)
             .run(StackProperties.asCommandLine(properties.forApi())));

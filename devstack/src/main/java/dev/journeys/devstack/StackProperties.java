@@ -101,6 +101,9 @@ public record StackProperties(
 
   private Map<String, Object> shared() {
     Map<String, Object> properties = new LinkedHashMap<>();
+    // Both applications share one JVM and one Logback, whose application-name label would show
+    // the first application's name on every line.
+    properties.put("logging.include-application-name", false);
     if (database != null) {
       properties.put("spring.datasource.url", database.jdbcUrl());
       properties.put("spring.datasource.username", database.username());

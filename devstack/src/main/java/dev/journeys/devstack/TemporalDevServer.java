@@ -30,6 +30,7 @@ public final class TemporalDevServer implements AutoCloseable {
   public static final int DEV_UI_PORT = 8233;
 
   private static final String HOST = "127.0.0.1";
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
   private static final Logger log = LoggerFactory.getLogger(TemporalDevServer.class);
@@ -48,7 +49,13 @@ public final class TemporalDevServer implements AutoCloseable {
     this.uiPort = uiPort;
     this.logFile = logFile;
     Files.createDirectories(logFile.getParent());
-    List<String> command = new ArrayList<>(cli.command("server", "start-dev"));
+    List<String> command = new ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      // Its own session keeps a terminal's Ctrl-C from killing the server before the worker and
+      // API that use it have stopped; close() and the shutdown hook stop it instead.
+      command.addAll(List.of(SETSID.toString(), "--wait"));
+    }
+    command.addAll(cli.command("server", "start-dev"));
     command.addAll(
         List.of(
             "--ip", HOST,
@@ -198,6 +205,15 @@ public final class TemporalDevServer implements AutoCloseable {
             + logFile
             + ":\n"
             + LogTail.of(logFile, 40));
+  }
+
+  /**
+   * Leaves stopping at JVM exit to the caller's own shutdown hook, which must call {@link
+   * #close()}. Shutdown hooks run concurrently, so ours would otherwise stop the server while
+   * workers that use it are still shutting down.
+   */
+  void stopOnlyWhenClosed() {
+    Runtime.getRuntime().removeShutdownHook(shutdownHook);
   }
 
   /** Stops the server and its descendants: politely first, then forcibly. */

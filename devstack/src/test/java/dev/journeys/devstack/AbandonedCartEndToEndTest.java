@@ -98,10 +98,14 @@ class AbandonedCartEndToEndTest {
             .getFirst();
     assertThat(lastCall.body()).contains("last call").contains("59.90");
 
-    // the ledger explains both sends, over the API and in PostgreSQL itself
-    JsonNode timeline = json.readTree(get("/v1/customers/ada/messages").body());
-    assertThat(timeline).hasSize(2);
-    assertThat(timeline.findValuesAsText("status")).containsOnly("SENT");
+    // the ledger explains both sends, over the API and in PostgreSQL itself; the provider may
+    // answer a moment before the worker records SENT, so wait for the ledger to settle
+    JsonNode timeline =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> json.readTree(get("/v1/customers/ada/messages").body()),
+                t -> t.size() == 2 && t.findValuesAsText("status").stream().allMatch("SENT"::equals));
     assertThat(timeline.findValuesAsText("messageKey"))
         .containsExactlyInAnyOrder("cart-reminder", "cart-last-call");
     assertThat(ledgerRows("ada")).isEqualTo(2);

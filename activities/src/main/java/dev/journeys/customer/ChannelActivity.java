@@ -1,0 +1,56 @@
+package dev.journeys.customer;
+
+import dev.journeys.messaging.Channel;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * When a customer last wrote to us on each channel. Messaging apps (WhatsApp, Messenger,
+ * Instagram) allow free-form messages only within 24 hours of that.
+ */
+@Repository
+public class ChannelActivity {
+
+  private final JdbcClient jdbc;
+
+  public ChannelActivity(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Records an inbound message; an older timestamp than the one stored is ignored. */
+  public void recordInbound(String customerId, Channel channel, Instant at) {
+    jdbc.sql(
+            """
+            insert into customer_channel_activity (customer_id, channel, last_inbound_at)
+            values (:customer, :channel, :at)
+            on conflict (customer_id, channel) do update
+            set last_inbound_at = greatest(customer_channel_activity.last_inbound_at,
+                                           excluded.last_inbound_at)""")
+        .param("customer", customerId)
+        .param("channel", channel.name())
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+
+  public Optional<Instant> lastInbound(String customerId, Channel channel) {
+    return jdbc.sql(
+            """
+            select last_inbound_at from customer_channel_activity
+            where customer_id = :customer and channel = :channel""")
+        .param("customer", customerId)
+        .param("channel", channel.name())
+        .query(Timestamp.class)
+        .optional()
+        .map(Timestamp::toInstant);
+  }
+
+  /** Forgets a push token the push service no longer knows, on whichever profile holds it. */
+  public int removePushToken(String token) {
+    return jdbc.sql("delete from customer_push_token where token = :token")
+        .param("token", token)
+        .update();
+  }
+}

@@ -69,7 +69,7 @@ public class MessageRenderer {
         return found.get();
       }
     }
-    throw new TemplateRenderException(
+    throw new TemplateNotFoundException(
         "no template " + messageKey + "/" + channel.name().toLowerCase(Locale.ROOT)
             + " for locales " + candidates);
   }

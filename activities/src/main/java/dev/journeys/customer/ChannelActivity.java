@@ -46,11 +46,4 @@ public class ChannelActivity {
         .optional()
         .map(Timestamp::toInstant);
   }
-
-  /** Forgets a push token the push service no longer knows, on whichever profile holds it. */
-  public int removePushToken(String token) {
-    return jdbc.sql("delete from customer_push_token where token = :token")
-        .param("token", token)
-        .update();
-  }
 }

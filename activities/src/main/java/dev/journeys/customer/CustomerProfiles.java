@@ -81,14 +81,20 @@ public class CustomerProfiles {
     return customers.save(toSave);
   }
 
-  /** Tokens keep the time they were first registered; new ones are registered now. */
+  /** Tokens keep the time they were registered (given, or first seen); new ones get now. */
   private static java.util.Set<PushToken> pushTokens(
       Customer profile, Optional<Customer> existing, Instant now) {
     Map<String, Instant> known =
         existing.map(Customer::pushTokens).orElse(java.util.Set.of()).stream()
             .collect(Collectors.toMap(PushToken::token, PushToken::registeredAt));
     return profile.pushTokens().stream()
-        .map(t -> new PushToken(t.token(), known.getOrDefault(t.token(), now)))
+        .map(
+            t ->
+                new PushToken(
+                    t.token(),
+                    t.registeredAt() != null
+                        ? t.registeredAt()
+                        : known.getOrDefault(t.token(), now)))
         .collect(Collectors.toSet());
   }
 

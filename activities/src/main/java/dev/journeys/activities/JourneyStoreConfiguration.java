@@ -14,7 +14,8 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(
     basePackages = {
-      "dev.journeys.customer", "dev.journeys.eventlog", "dev.journeys.ledger", "dev.journeys.content"
+      "dev.journeys.customer", "dev.journeys.eventlog", "dev.journeys.ledger", "dev.journeys.content",
+      "dev.journeys.delivery"
     })
 @EnableJdbcRepositories(basePackages = "dev.journeys.customer")
 public class JourneyStoreConfiguration {

@@ -46,4 +46,27 @@ public class ChannelActivity {
         .optional()
         .map(Timestamp::toInstant);
   }
+
+  /**
+   * Records an inbound message from a channel address (a WhatsApp number, a page-scoped id) for
+   * the customers who have it; returns how many there were.
+   */
+  public int recordInboundFrom(Channel channel, String address, Instant at) {
+    String column =
+        switch (channel) {
+          case WHATSAPP -> "coalesce(whatsapp_number, phone)";
+          case SMS -> "phone";
+          case MESSENGER -> "messenger_psid";
+          case INSTAGRAM -> "instagram_id";
+          case EMAIL -> "email";
+          default -> throw new IllegalArgumentException("no inbound messages on " + channel);
+        };
+    var customers =
+        jdbc.sql("select id from customer where " + column + " = :address")
+            .param("address", address)
+            .query(String.class)
+            .list();
+    customers.forEach(id -> recordInbound(id, channel, at));
+    return customers.size();
+  }
 }

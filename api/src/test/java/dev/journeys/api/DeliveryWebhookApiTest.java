@@ -237,7 +237,7 @@ class DeliveryWebhookApiTest {
 
   private String deliveryStatus(String key) {
     return jdbc.sql("select delivery_status from message_ledger where idempotency_key = :key")
-        .param("key", key).query((rs, row) -> rs.getString(1)).single();
+        .param("key", key).query((rs, row) -> rs.getString(1)).list().getFirst();
   }
 
   private List<String> signalInputs(String workflowId) {

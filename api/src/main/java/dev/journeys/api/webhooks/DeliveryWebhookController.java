@@ -98,7 +98,7 @@ public class DeliveryWebhookController {
       @RequestParam("hub.verify_token") String token,
       @RequestParam("hub.challenge") String challenge) {
     var meta = properties.meta();
-    if (meta == null || meta.verifyToken() == null) {
+    if (meta == null || blank(meta.verifyToken())) {
       throw notFound("meta");
     }
     if (!"subscribe".equals(mode) || !meta.verifyToken().equals(token)) {
@@ -110,7 +110,7 @@ public class DeliveryWebhookController {
   private ReceiptParsers.Parsed twilio(
       String body, String signature, HttpServletRequest request, Instant now) {
     var twilio = properties.twilio();
-    if (twilio == null || twilio.authToken() == null) {
+    if (twilio == null || blank(twilio.authToken())) {
       throw notFound("twilio");
     }
     Map<String, String> form = form(body);
@@ -122,7 +122,7 @@ public class DeliveryWebhookController {
 
   private ReceiptParsers.Parsed meta(String body, String signature, Instant now) {
     var meta = properties.meta();
-    if (meta == null || meta.appSecret() == null) {
+    if (meta == null || blank(meta.appSecret())) {
       throw notFound("meta");
     }
     if (!ProviderSignatures.meta(meta.appSecret(), body, signature)) {
@@ -133,7 +133,7 @@ public class DeliveryWebhookController {
 
   private ReceiptParsers.Parsed email(String body, Map<String, String> headers, Instant now) {
     var email = properties.email();
-    if (email == null || email.secret() == null) {
+    if (email == null || blank(email.secret())) {
       throw notFound("email");
     }
     boolean valid =
@@ -190,6 +190,11 @@ public class DeliveryWebhookController {
         .map(Map.Entry::getValue)
         .findFirst()
         .orElse(null);
+  }
+
+  /** An unset secret (empty from the environment) means the provider is not configured. */
+  private static boolean blank(String secret) {
+    return secret == null || secret.isBlank();
   }
 
   private static ResponseStatusException notFound(String provider) {

@@ -83,6 +83,7 @@ class ChannelAdaptersTest {
     registry.add("journeys.channels.push.access-token", () -> "fcm-token");
     registry.add("journeys.channels.webhook.url", () -> base + "/hooks/journeys");
     registry.add("journeys.channels.webhook.secret", () -> WEBHOOK_SECRET);
+    registry.add("journeys.channels.webhook.timeout", () -> "1s");
   }
 
   @AfterAll
@@ -358,6 +359,29 @@ class ChannelAdaptersTest {
     assertThat(refused).isEqualTo(new SendOutcome.Failed(Channel.WEBHOOK, "endpoint_rejected"));
     assertThatThrownBy(() -> sends.send(request("h2", "k-h2b", Channel.WEBHOOK, Topic.TRANSACTIONAL)))
         .isInstanceOf(ApplicationFailure.class);
+  }
+
+  @Test
+  void aTimeoutIsRetried() {
+    customer("h3");
+    provider.answer(
+        r -> {
+          try {
+            Thread.sleep(1_500);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return Answer.json(200, "{}");
+        });
+
+    assertThatThrownBy(() -> sends.send(request("h3", "k-h3", Channel.WEBHOOK, Topic.TRANSACTIONAL)))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.isNonRetryable()).isFalse();
+              assertThat(f.getType()).isEqualTo(ProviderHttp.RETRYABLE);
+            });
+    assertThat(ledger.find("k-h3").orElseThrow().status()).isEqualTo(LedgerStatus.PENDING);
   }
 
   // --- SMS error classification ----------------------------------------------------------------

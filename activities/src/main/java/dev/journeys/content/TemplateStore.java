@@ -39,6 +39,17 @@ public class TemplateStore {
         .optional();
   }
 
+  /** Every version of a message's content, per channel and locale, newest first. */
+  public List<MessageTemplate> versions(String messageKey) {
+    return jdbc.sql(
+            """
+            select * from message_template where message_key = :key
+            order by channel, locale, version desc""")
+        .param("key", messageKey)
+        .query(this::template)
+        .list();
+  }
+
   public Optional<MessageTemplate> find(
       String messageKey, Channel channel, String locale, int version) {
     return jdbc.sql(

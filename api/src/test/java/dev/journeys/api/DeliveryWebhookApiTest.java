@@ -134,7 +134,7 @@ class DeliveryWebhookApiTest {
     String key = "k-email-bounce";
     sent(key, "bo", "EMAIL", "bo@nowhere.test", "<abc@journeys.test>");
     String body = """
-        {"messageId":"<abc@journeys.test>","event":"bounce","bounceType":"Permanent",
+        {"messageId":"abc@journeys.test","event":"bounce","bounceType":"Permanent",
          "occurredAt":"2026-11-23T10:00:00Z"}""";
 
     var response = post("email", body, MediaType.APPLICATION_JSON, emailHeaders(body, Instant.now()));

@@ -71,6 +71,9 @@ class TemplateApiTest {
     assertThat(body.get("version").asInt()).isEqualTo(2);
     assertThat(json.readTree(first.getBody()).get("text").asText())
         .isEqualTo("Bea, dein Warenkorb (9,90) wartet.");
+    JsonNode versions = json.readTree(http.getForObject("/v1/templates/cart-last-call/versions", String.class));
+    assertThat(versions.findValuesAsText("locale")).contains("de", "en");
+    assertThat(versions.findValuesAsText("source")).contains("api", "classpath:templates/cart-last-call/sms.txt");
   }
 
   @Test

@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -65,6 +66,17 @@ public class TemplateController {
     } catch (TemplateRenderException e) {
       throw invalid("the template does not compile", "text", e.getMessage());
     }
+  }
+
+  /** Every version of the message's content, per channel and locale, newest first. */
+  @GetMapping("/v1/templates/{key}/versions")
+  public List<MessageTemplate> versions(@PathVariable String key) {
+    checkKey(key);
+    List<MessageTemplate> versions = store.versions(key);
+    if (versions.isEmpty()) {
+      throw new NotFoundException("no template '" + key + "'");
+    }
+    return versions;
   }
 
   /** Renders the message the customer would get now (their locale, the newest version). */

@@ -105,6 +105,10 @@ final class ReceiptParsers {
    */
   static Parsed email(JsonNode payload, Instant now) {
     String messageId = payload.path("messageId").asText(null);
+    // we record the Message-ID header with its angle brackets; some providers drop them
+    if (messageId != null && messageId.contains("@") && !messageId.startsWith("<")) {
+      messageId = "<" + messageId + ">";
+    }
     DeliveryStatus mapped =
         switch (payload.path("event").asText()) {
           case "delivered" -> DeliveryStatus.DELIVERED;

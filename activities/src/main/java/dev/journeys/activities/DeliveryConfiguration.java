@@ -2,6 +2,20 @@ package dev.journeys.activities;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.channel.ChannelSender;
+import dev.journeys.channel.ServiceWindow;
+import dev.journeys.channel.meta.InstagramProperties;
+import dev.journeys.channel.meta.MessengerProperties;
+import dev.journeys.channel.meta.MetaSendApiChannel;
+import dev.journeys.channel.push.FcmProperties;
+import dev.journeys.channel.push.FcmPushChannel;
+import dev.journeys.channel.webhook.WebhookChannel;
+import dev.journeys.channel.webhook.WebhookProperties;
+import dev.journeys.channel.whatsapp.WhatsAppCloudChannel;
+import dev.journeys.channel.whatsapp.WhatsAppProperties;
+import dev.journeys.customer.ChannelActivity;
+import dev.journeys.customer.PushTokens;
+import dev.journeys.messaging.Channel;
+import java.time.Clock;
 import dev.journeys.channel.email.EmailProperties;
 import dev.journeys.channel.email.SmtpEmailChannel;
 import dev.journeys.channel.sms.HttpSmsChannel;
@@ -22,7 +36,15 @@ import org.springframework.mail.javamail.JavaMailSender;
 @Configuration(proxyBeanMethods = false)
 @Import(JourneyStoreConfiguration.class)
 @ComponentScan(basePackages = {"dev.journeys.messaging", "dev.journeys.policy", "dev.journeys.content"})
-@EnableConfigurationProperties({EmailProperties.class, SmsProperties.class})
+@EnableConfigurationProperties({
+  EmailProperties.class,
+  SmsProperties.class,
+  WhatsAppProperties.class,
+  MessengerProperties.class,
+  InstagramProperties.class,
+  FcmProperties.class,
+  WebhookProperties.class
+})
 public class DeliveryConfiguration {
 
   @Bean
@@ -33,7 +55,46 @@ public class DeliveryConfiguration {
 
   @Bean
   @ConditionalOnProperty("journeys.channels.sms.base-url")
-  ChannelSender httpSmsChannel(SmsProperties properties, ObjectMapper json) {
-    return new HttpSmsChannel(properties, json);
+  ChannelSender httpSmsChannel(SmsProperties properties, ObjectMapper json, Clock clock) {
+    return new HttpSmsChannel(properties, json, clock);
+  }
+
+  @Bean
+  ServiceWindow serviceWindow(ChannelActivity activity, Clock clock) {
+    return new ServiceWindow(activity, clock);
+  }
+
+  @Bean
+  @ConditionalOnProperty("journeys.channels.whatsapp.base-url")
+  ChannelSender whatsAppCloudChannel(
+      WhatsAppProperties properties, ServiceWindow window, ObjectMapper json, Clock clock) {
+    return new WhatsAppCloudChannel(properties, window, json, clock);
+  }
+
+  @Bean
+  @ConditionalOnProperty("journeys.channels.messenger.base-url")
+  ChannelSender messengerChannel(
+      MessengerProperties properties, ServiceWindow window, ObjectMapper json, Clock clock) {
+    return new MetaSendApiChannel(Channel.MESSENGER, properties.sendApi(), window, json, clock);
+  }
+
+  @Bean
+  @ConditionalOnProperty("journeys.channels.instagram.base-url")
+  ChannelSender instagramChannel(
+      InstagramProperties properties, ServiceWindow window, ObjectMapper json, Clock clock) {
+    return new MetaSendApiChannel(Channel.INSTAGRAM, properties.sendApi(), window, json, clock);
+  }
+
+  @Bean
+  @ConditionalOnProperty("journeys.channels.push.base-url")
+  ChannelSender fcmPushChannel(
+      FcmProperties properties, PushTokens tokens, ObjectMapper json, Clock clock) {
+    return new FcmPushChannel(properties, tokens, json, clock);
+  }
+
+  @Bean
+  @ConditionalOnProperty("journeys.channels.webhook.url")
+  ChannelSender webhookChannel(WebhookProperties properties, ObjectMapper json, Clock clock) {
+    return new WebhookChannel(properties, json, clock);
   }
 }

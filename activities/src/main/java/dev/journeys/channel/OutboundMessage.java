@@ -9,6 +9,13 @@ import dev.journeys.messaging.Topic;
  * @param idempotencyKey sent to providers whose protocol accepts one, so a retry after a lost
  *     response is not delivered twice
  * @param recipient the channel address (email address, E.164 phone number)
+ * @param customerId whose message it is (messaging-app channels check the customer's 24-hour
+ *     service window); may be null
  */
 public record OutboundMessage(
-    String idempotencyKey, String recipient, Topic topic, RenderedMessage content) {}
+    String idempotencyKey, String recipient, Topic topic, RenderedMessage content, String customerId) {
+
+  public OutboundMessage(String idempotencyKey, String recipient, Topic topic, RenderedMessage content) {
+    this(idempotencyKey, recipient, topic, content, null);
+  }
+}

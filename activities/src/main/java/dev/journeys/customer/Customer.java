@@ -5,6 +5,7 @@ import dev.journeys.messaging.Topic;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -19,10 +20,29 @@ public record Customer(
     String locale,
     String firstName,
     @MappedCollection(idColumn = "customer_id") Set<Consent> consents,
-    @Version Long version) {
+    @Version Long version,
+    String whatsappNumber,
+    String messengerPsid,
+    String instagramId,
+    @MappedCollection(idColumn = "customer_id") Set<PushToken> pushTokens) {
 
+  @PersistenceCreator
   public Customer {
     consents = consents == null ? Set.of() : Set.copyOf(consents);
+    pushTokens = pushTokens == null ? Set.of() : Set.copyOf(pushTokens);
+  }
+
+  /** A profile without messaging-app addresses or push tokens. */
+  public Customer(
+      String id,
+      String email,
+      String phone,
+      String timeZone,
+      String locale,
+      String firstName,
+      Set<Consent> consents,
+      Long version) {
+    this(id, email, phone, timeZone, locale, firstName, consents, version, null, null, null, null);
   }
 
   /** The customer's address on a channel, if they have one. */
@@ -31,6 +51,18 @@ public record Customer(
         switch (channel) {
           case EMAIL -> email;
           case SMS -> phone;
+          case WHATSAPP -> whatsappNumber != null ? whatsappNumber : phone;
+          case MESSENGER -> messengerPsid;
+          case INSTAGRAM -> instagramId;
+          // the device registered last; a stale one is removed when the push service says so
+          case PUSH ->
+              pushTokens.stream()
+                  .max(java.util.Comparator.comparing(PushToken::registeredAt,
+                      java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                  .map(PushToken::token)
+                  .orElse(null);
+          // the shop's own endpoint knows its customers by id
+          case WEBHOOK -> id;
         };
     return Optional.ofNullable(address).filter(a -> !a.isBlank());
   }

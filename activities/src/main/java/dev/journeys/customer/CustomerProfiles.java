@@ -73,8 +73,29 @@ public class CustomerProfiles {
             profile.locale(),
             profile.firstName(),
             merged,
-            existing.map(Customer::version).orElse(null));
+            existing.map(Customer::version).orElse(null),
+            profile.whatsappNumber(),
+            profile.messengerPsid(),
+            profile.instagramId(),
+            pushTokens(profile, existing, now));
     return customers.save(toSave);
+  }
+
+  /** Tokens keep the time they were registered (given, or first seen); new ones get now. */
+  private static java.util.Set<PushToken> pushTokens(
+      Customer profile, Optional<Customer> existing, Instant now) {
+    Map<String, Instant> known =
+        existing.map(Customer::pushTokens).orElse(java.util.Set.of()).stream()
+            .collect(Collectors.toMap(PushToken::token, PushToken::registeredAt));
+    return profile.pushTokens().stream()
+        .map(
+            t ->
+                new PushToken(
+                    t.token(),
+                    t.registeredAt() != null
+                        ? t.registeredAt()
+                        : known.getOrDefault(t.token(), now)))
+        .collect(Collectors.toSet());
   }
 
   private static final class Profiles {

@@ -5,7 +5,13 @@ import dev.journeys.messaging.SendOutcome;
 import dev.journeys.messaging.Topic;
 import java.time.Instant;
 
-/** One send decision, as support sees it when asked "why did I (not) get this?". */
+/**
+ * One send decision, as support sees it when asked "why did I (not) get this?".
+ *
+ * @param templateVersion the template version rendered, and its locale
+ * @param deliveryStatus what the provider reported after accepting it ({@code DELIVERED}, {@code
+ *     READ}, {@code BOUNCED}, ...), null until a receipt arrives
+ */
 public record LedgerEntry(
     String idempotencyKey,
     String customerId,
@@ -21,7 +27,11 @@ public record LedgerEntry(
     Instant deferredUntil,
     int attempts,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Integer templateVersion,
+    String templateLocale,
+    String deliveryStatus,
+    Instant deliveryUpdatedAt) {
 
   /** The outcome this entry stands for, once decided; a PENDING entry has none. */
   public SendOutcome outcome() {

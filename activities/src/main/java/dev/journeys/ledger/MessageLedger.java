@@ -93,6 +93,49 @@ public class MessageLedger {
         .update();
   }
 
+  /** Which template version (and locale variant) the entry's message was rendered from. */
+  public void recordTemplate(String idempotencyKey, Integer version, String locale) {
+    jdbc.sql(
+            """
+            update message_ledger set template_version = :version, template_locale = :locale
+            where idempotency_key = :key""")
+        .param("version", version)
+        .param("locale", locale)
+        .param("key", idempotencyKey)
+        .update();
+  }
+
+  /** The entry a provider's message id belongs to (delivery receipts carry only that id). */
+  public Optional<LedgerEntry> findByProviderMessageId(String providerMessageId) {
+    return jdbc.sql(
+            """
+            select * from message_ledger where provider_message_id = :providerId
+            order by created_at desc limit 1""")
+        .param("providerId", providerMessageId)
+        .query(MessageLedger::entry)
+        .optional();
+  }
+
+  /**
+   * Records a provider's delivery receipt; false when it changes nothing. Receipts can arrive out
+   * of order: DELIVERED is overtaken by any other status (READ, a late bounce), the others are
+   * final.
+   */
+  public boolean recordDelivery(String idempotencyKey, String deliveryStatus, Instant at) {
+    return jdbc.sql(
+                """
+                update message_ledger
+                set delivery_status = :status, delivery_updated_at = :at
+                where idempotency_key = :key
+                  and (delivery_status is null
+                       or (delivery_status = 'DELIVERED' and :status <> 'DELIVERED'))""")
+            .param("status", deliveryStatus)
+            .param("at", Timestamp.from(at))
+            .param("key", idempotencyKey)
+            .update()
+        == 1;
+  }
+
   private void settle(String key, LedgerStatus status, String reason, String providerMessageId) {
     int updated =
         jdbc.sql(
@@ -127,7 +170,11 @@ public class MessageLedger {
         instant(rs.getTimestamp("deferred_until")),
         rs.getInt("attempts"),
         instant(rs.getTimestamp("created_at")),
-        instant(rs.getTimestamp("updated_at")));
+        instant(rs.getTimestamp("updated_at")),
+        (Integer) rs.getObject("template_version"),
+        rs.getString("template_locale"),
+        rs.getString("delivery_status"),
+        instant(rs.getTimestamp("delivery_updated_at")));
   }
 
   private static Instant instant(Timestamp ts) {

@@ -14,7 +14,6 @@ import dev.journeys.ledger.MessageLedger;
 import dev.journeys.policy.PolicyGate;
 import dev.journeys.policy.SendDecision;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +90,7 @@ public class SendActivitiesImpl implements SendActivities {
     String recipient = ((SendDecision.Allow) decision).recipient();
     RenderedMessage content;
     try {
-      content = renderer.render(request.messageKey(), request.channel(), variables(request, customer.get()));
+      content = renderer.render(request.messageKey(), request.channel(), customer.get().locale(), variables(request, customer.get()));
     } catch (TemplateRenderException e) {
       String reason = "template_error: " + e.getMessage();
       if (entry.isPresent()) {
@@ -107,8 +106,9 @@ public class SendActivitiesImpl implements SendActivities {
     } else {
       record(request, LedgerStatus.PENDING, null, recipient);
     }
+    ledger.recordTemplate(request.idempotencyKey(), content.templateVersion(), content.templateLocale());
     return new Step.Deliver(
-        new OutboundMessage(request.idempotencyKey(), recipient, request.topic(), content));
+        new OutboundMessage(request.idempotencyKey(), recipient, request.topic(), content, request.customerId()));
   }
 
   private void record(SendRequest request, LedgerStatus status, String reason, String recipient) {
@@ -137,20 +137,7 @@ public class SendActivitiesImpl implements SendActivities {
   }
 
   private static Map<String, Object> variables(SendRequest request, Customer customer) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("customerId", customer.id());
-    putIfPresent(variables, "firstName", customer.firstName());
-    putIfPresent(variables, "email", customer.email());
-    putIfPresent(variables, "phone", customer.phone());
-    putIfPresent(variables, "locale", customer.locale());
-    request.data().forEach((k, v) -> putIfPresent(variables, k, v));
-    return variables;
-  }
-
-  private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-    if (value != null) {
-      map.put(key, value);
-    }
+    return dev.journeys.content.TemplateVariables.of(customer, request.data());
   }
 
   /** What the decision transaction leaves to do. */

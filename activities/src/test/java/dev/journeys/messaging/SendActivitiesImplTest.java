@@ -155,6 +155,17 @@ class SendActivitiesImplTest {
   }
 
   @Test
+  void recordsTheTemplateVersionAndLocaleInTheLedger() {
+    customer("gil", "gil@shop.test", null, ConsentStatus.GRANTED);
+
+    sends.send(request("gil", "k-gil-1", Channel.EMAIL));
+
+    var entry = ledger.find("k-gil-1").orElseThrow();
+    assertThat(entry.templateVersion()).isEqualTo(1);
+    assertThat(entry.templateLocale()).isEqualTo("en");
+  }
+
+  @Test
   void anUnknownCustomerIsSuppressedNotFailed() {
     var outcome = sends.send(request("nobody", "k-nobody", Channel.EMAIL));
     assertThat(outcome).isEqualTo(new SendOutcome.Suppressed("no_profile"));

@@ -5,5 +5,15 @@ public final class EventTypes {
   public static final String CART_ABANDONED = "cart_abandoned";
   public static final String ORDER_PLACED = "order_placed";
 
+  /**
+   * A provider reported a journey's message delivered (or read); signalled by the API's delivery
+   * webhooks, never accepted from outside. Properties: {@code idempotencyKey}, {@code channel},
+   * {@code providerMessageId}, {@code status}.
+   */
+  public static final String MESSAGE_DELIVERED = "message_delivered";
+
+  /** A provider reported a journey's message failed or bounced; as {@link #MESSAGE_DELIVERED}. */
+  public static final String MESSAGE_FAILED = "message_failed";
+
   private EventTypes() {}
 }

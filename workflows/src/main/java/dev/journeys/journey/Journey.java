@@ -135,6 +135,18 @@ public final class Journey {
   }
 
   /**
+   * Waits up to {@code timeout} for the first event after enrollment, of any type, that matches
+   * {@code wanted}, and returns it, or empty on timeout; {@code description} is what the state
+   * query shows the journey waiting for. A goal event ends the journey. See {@link DeliveryWait}.
+   */
+  public Optional<CustomerEvent> waitForEvent(
+      String description, Predicate<CustomerEvent> wanted, Duration timeout) {
+    Predicate<CustomerEvent> match = e -> !isTrigger(e) && wanted.test(e);
+    waitUntil(description, timeout, () -> inbox.stream().anyMatch(match));
+    return inbox.stream().filter(match).findFirst();
+  }
+
+  /**
    * Sends a message unless a goal has been reached, and records the outcome. With several
    * channels, each is tried in order until one is sent or deferred; a channel that is suppressed
    * (no address, no consent) or refused for good is passed over, and the ledger shows why.

@@ -6,13 +6,12 @@ import dev.journeys.channel.ChannelSender;
 import dev.journeys.channel.OutboundMessage;
 import dev.journeys.channel.PermanentDeliveryFailure;
 import dev.journeys.messaging.Channel;
+import dev.journeys.channel.ProviderHttp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,19 +20,24 @@ import java.util.stream.Collectors;
 
 /**
  * SMS through an HTTP provider with Twilio's Messages API shape: a form-encoded POST with basic
- * auth, answered with the message SID. 4xx answers other than 429 are permanent refusals; 429,
- * 5xx and I/O errors are retried.
+ * auth, answered with the message SID. 429 (after its Retry-After), 5xx and I/O errors are
+ * retried; other 4xx answers are permanent refusals, named by Twilio's error code where it says
+ * something the journey can act on (unsubscribed, not a mobile number).
  */
 public class HttpSmsChannel implements ChannelSender {
 
   private final SmsProperties properties;
-  private final HttpClient http;
+  private final ProviderHttp http;
   private final ObjectMapper json;
 
   public HttpSmsChannel(SmsProperties properties, ObjectMapper json) {
+    this(properties, json, Clock.systemUTC());
+  }
+
+  public HttpSmsChannel(SmsProperties properties, ObjectMapper json, Clock clock) {
     this.properties = properties;
     this.json = json;
-    this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+    this.http = new ProviderHttp("SMS provider", properties.timeout(), clock);
   }
 
   @Override
@@ -65,33 +69,36 @@ public class HttpSmsChannel implements ChannelSender {
                 (properties.accountSid() + ":" + properties.authToken())
                     .getBytes(StandardCharsets.UTF_8));
     HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(properties.timeout())
+        http.request(uri)
             .header("Authorization", "Basic " + credentials)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json")
             .header("I-Twilio-Idempotency-Token", message.idempotencyKey())
             .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
             .build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("SMS provider unreachable at " + uri, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while sending SMS", e);
-    }
-    int status = response.statusCode();
-    if (status == 200 || status == 201) {
+    ProviderHttp.Response response = http.send(request);
+    if (response.ok()) {
       return field(response.body(), "sid");
     }
-    if (status == 429 || status >= 500) {
-      throw new IllegalStateException(
-          "SMS provider answered " + status + " (will retry): " + response.body());
-    }
     throw new PermanentDeliveryFailure(
-        "provider_rejected", "SMS provider answered " + status + ": " + response.body());
+        reason(response.body()),
+        "SMS provider answered " + response.status() + ": " + response.body());
+  }
+
+  /** Twilio error codes a journey can act on; anything else is a plain refusal. */
+  private String reason(String body) {
+    int code;
+    try {
+      code = json.readTree(body).path("code").asInt(0);
+    } catch (IOException notJson) {
+      return "provider_rejected";
+    }
+    return switch (code) {
+      case 21610 -> "unsubscribed"; // the recipient replied STOP
+      case 21614 -> "not_mobile";
+      case 21408, 21612 -> "unreachable_destination";
+      default -> "provider_rejected";
+    };
   }
 
   private String field(String body, String name) {

@@ -5,6 +5,7 @@ import dev.journeys.api.NotFoundException;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.Customer;
 import dev.journeys.customer.CustomerProfiles;
+import dev.journeys.customer.PushToken;
 import dev.journeys.ledger.LedgerEntry;
 import dev.journeys.ledger.MessageLedger;
 import jakarta.validation.Valid;
@@ -51,7 +52,15 @@ public class CustomerController {
             request.locale(),
             request.firstName(),
             consents,
-            null);
+            null,
+            request.whatsappNumber(),
+            request.messengerPsid(),
+            request.instagramId(),
+            request.pushTokens() == null
+                ? Set.of()
+                : request.pushTokens().stream()
+                    .map(token -> new PushToken(token, null))
+                    .collect(Collectors.toSet()));
     return profiles.save(customer, "api");
   }
 

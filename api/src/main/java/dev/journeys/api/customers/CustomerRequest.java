@@ -22,7 +22,23 @@ public record CustomerRequest(
     @Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?", message = "must be a language tag such as en or de-AT")
         String locale,
     @Size(max = 100) String firstName,
-    @Valid List<ConsentRequest> consents) {
+    @Valid List<ConsentRequest> consents,
+    @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +15551234567")
+        String whatsappNumber,
+    @Size(max = 100) String messengerPsid,
+    @Size(max = 100) String instagramId,
+    @Size(max = 20) List<@jakarta.validation.constraints.NotBlank @Size(max = 4096) String> pushTokens) {
+
+  /** A request without messaging-app addresses or push tokens. */
+  public CustomerRequest(
+      String email,
+      String phone,
+      String timeZone,
+      String locale,
+      String firstName,
+      List<ConsentRequest> consents) {
+    this(email, phone, timeZone, locale, firstName, consents, null, null, null, null);
+  }
 
   public record ConsentRequest(@NotNull Channel channel, @NotNull Topic topic, @NotNull ConsentStatus status) {}
 

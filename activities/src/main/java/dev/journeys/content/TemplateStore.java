@@ -1,0 +1,152 @@
+package dev.journeys.content;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.journeys.messaging.Channel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Versioned templates per message key, channel and locale, in PostgreSQL. */
+@Repository
+public class TemplateStore {
+
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public TemplateStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The newest version for exactly this locale. */
+  public Optional<MessageTemplate> latest(String messageKey, Channel channel, String locale) {
+    return jdbc.sql(
+            """
+            select * from message_template
+            where message_key = :key and channel = :channel and locale = :locale
+            order by version desc limit 1""")
+        .param("key", messageKey)
+        .param("channel", channel.name())
+        .param("locale", locale)
+        .query(this::template)
+        .optional();
+  }
+
+  /** Every version of a message's content, per channel and locale, newest first. */
+  public List<MessageTemplate> versions(String messageKey) {
+    return jdbc.sql(
+            """
+            select * from message_template where message_key = :key
+            order by channel, locale, version desc""")
+        .param("key", messageKey)
+        .query(this::template)
+        .list();
+  }
+
+  public Optional<MessageTemplate> find(
+      String messageKey, Channel channel, String locale, int version) {
+    return jdbc.sql(
+            """
+            select * from message_template where message_key = :key and channel = :channel
+            and locale = :locale and version = :version""")
+        .param("key", messageKey)
+        .param("channel", channel.name())
+        .param("locale", locale)
+        .param("version", version)
+        .query(this::template)
+        .optional();
+  }
+
+  /**
+   * Stores {@code template} as the next version of its key, channel and locale (its own version
+   * is ignored) and returns it with the version it got. It must compile.
+   */
+  public MessageTemplate addVersion(MessageTemplate template) {
+    TemplateEngine.check(template);
+    for (int attempt = 0; ; attempt++) {
+      int next =
+          jdbc.sql(
+                  """
+                  select coalesce(max(version), 0) + 1 from message_template
+                  where message_key = :key and channel = :channel and locale = :locale""")
+              .param("key", template.messageKey())
+              .param("channel", template.channel().name())
+              .param("locale", template.locale())
+              .query(Integer.class)
+              .single();
+      MessageTemplate versioned = template.withVersion(next);
+      try {
+        insert(versioned, false);
+        return versioned;
+      } catch (DuplicateKeyException concurrentWriter) {
+        if (attempt >= 3) {
+          throw concurrentWriter;
+        }
+      }
+    }
+  }
+
+  /** Stores this exact version unless it exists already; true when it was stored. */
+  public boolean insertIfMissing(MessageTemplate template) {
+    TemplateEngine.check(template);
+    return insert(template, true);
+  }
+
+  private boolean insert(MessageTemplate t, boolean ignoreExisting) {
+    return jdbc.sql(
+                """
+                insert into message_template (message_key, channel, locale, version, subject,
+                    text_body, html_body, provider_template, provider_params, source)
+                values (:key, :channel, :locale, :version, :subject, :text, :html,
+                    :providerTemplate, :providerParams, :source)"""
+                    + (ignoreExisting ? " on conflict do nothing" : ""))
+            .param("key", t.messageKey())
+            .param("channel", t.channel().name())
+            .param("locale", t.locale())
+            .param("version", t.version())
+            .param("subject", t.subject())
+            .param("text", t.text())
+            .param("html", t.html())
+            .param("providerTemplate", t.providerTemplate())
+            .param("providerParams", t.providerParams().isEmpty() ? null : write(t.providerParams()))
+            .param("source", t.source() == null ? "unknown" : t.source())
+            .update()
+        == 1;
+  }
+
+  private String write(List<String> params) {
+    try {
+      return json.writeValueAsString(params);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private MessageTemplate template(ResultSet rs, int row) throws SQLException {
+    String params = rs.getString("provider_params");
+    List<String> providerParams;
+    try {
+      providerParams = params == null ? List.of() : json.readValue(params, STRINGS);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("provider_params is not a JSON array of strings: " + params, e);
+    }
+    return new MessageTemplate(
+        rs.getString("message_key"),
+        Channel.valueOf(rs.getString("channel")),
+        rs.getString("locale"),
+        rs.getInt("version"),
+        rs.getString("subject"),
+        rs.getString("text_body"),
+        rs.getString("html_body"),
+        rs.getString("provider_template"),
+        providerParams,
+        rs.getString("source"));
+  }
+}

@@ -1,0 +1,71 @@
+package dev.journeys.delivery;
+
+import dev.journeys.ledger.LedgerEntry;
+import dev.journeys.ledger.MessageLedger;
+import java.sql.Timestamp;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies delivery receipts: the ledger entry of the message gets the status, and a hard bounce
+ * or complaint is recorded against the address in {@code address_suppression_event} (which the
+ * suppression list reads), in one transaction.
+ */
+@Service
+public class DeliveryReceipts {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryReceipts.class);
+
+  private final MessageLedger ledger;
+  private final JdbcClient jdbc;
+
+  public DeliveryReceipts(MessageLedger ledger, JdbcClient jdbc) {
+    this.ledger = ledger;
+    this.jdbc = jdbc;
+  }
+
+  /** What a receipt changed. */
+  public sealed interface Applied {
+    /** The ledger entry took the status; the journey that sent it may want to know. */
+    record Updated(LedgerEntry entry, DeliveryReceipt receipt) implements Applied {}
+
+    /** A repeat, or an older status arriving after a final one: nothing changed. */
+    record Unchanged(LedgerEntry entry) implements Applied {}
+
+    /** No message with that provider id (another system's, or long gone). */
+    record Unknown() implements Applied {}
+  }
+
+  @Transactional
+  public Applied apply(DeliveryReceipt receipt) {
+    Optional<LedgerEntry> found = ledger.findByProviderMessageId(receipt.providerMessageId());
+    if (found.isEmpty()) {
+      log.info("{} receipt for unknown message {}", receipt.provider(), receipt.providerMessageId());
+      return new Applied.Unknown();
+    }
+    LedgerEntry entry = found.get();
+    if (!ledger.recordDelivery(entry.idempotencyKey(), receipt.status().name(), receipt.occurredAt())) {
+      return new Applied.Unchanged(entry);
+    }
+    if (receipt.status().suppressesAddress() && entry.recipient() != null) {
+      jdbc.sql(
+              """
+              insert into address_suppression_event (channel, address, reason, provider,
+                  provider_message_id, customer_id, occurred_at)
+              values (:channel, :address, :reason, :provider, :providerId, :customer, :at)""")
+          .param("channel", entry.channel().name())
+          .param("address", entry.recipient())
+          .param("reason", receipt.status() == DeliveryStatus.BOUNCED ? "hard_bounce" : "complaint")
+          .param("provider", receipt.provider())
+          .param("providerId", receipt.providerMessageId())
+          .param("customer", entry.customerId())
+          .param("at", Timestamp.from(receipt.occurredAt()))
+          .update();
+    }
+    return new Applied.Updated(ledger.find(entry.idempotencyKey()).orElseThrow(), receipt);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.journeys.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.journeys.activities.JourneyStoreConfiguration;
+import dev.journeys.messaging.Channel;
+import dev.journeys.testsupport.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Templates from the store in real PostgreSQL, seeded from the classpath, rendered strictly. */
+@SpringBootTest(classes = MessageRendererTest.TestApp.class)
+class MessageRendererTest {
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @Import(JourneyStoreConfiguration.class)
+  static class TestApp {}
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    TestDatabase.register(registry);
+  }
+
+  @Autowired MessageRenderer renderer;
+  @Autowired TemplateStore store;
+  @Autowired TemplateSeeder seeder;
+
+  @Test
+  void rendersTheSeededCartTemplates() {
+    var email =
+        renderer.render(
+            "cart-reminder", Channel.EMAIL, "en", Map.of("firstName", "Ada", "cartTotal", "59.90"));
+
+    assertThat(email.subject()).isEqualTo("Ada, your cart is waiting");
+    assertThat(email.text()).startsWith("Hi Ada,").contains("you left 59.90 worth");
+    assertThat(email.html()).contains("<strong>59.90</strong>");
+    assertThat(email.templateVersion()).isEqualTo(1);
+    assertThat(email.templateLocale()).isEqualTo("en");
+  }
+
+  @Test
+  void escapesValuesInHtmlButNotInText() {
+    store.addVersion(template("escaping", "en", "Hi {{firstName}}", "<p>{{firstName}}</p>"));
+
+    var rendered = renderer.render("escaping", Channel.EMAIL, "en", Map.of("firstName", "<b>Ann & Co</b>"));
+
+    assertThat(rendered.html()).isEqualTo("<p>&lt;b&gt;Ann &amp; Co&lt;/b&gt;</p>");
+    assertThat(rendered.text()).isEqualTo("Hi <b>Ann & Co</b>");
+  }
+
+  @Test
+  void aMissingVariableIsAnErrorNamingTheTemplateNeverABlank() {
+    store.addVersion(template("strict", "en", "Hi {{firstName}}, {{cartTotal}}", null));
+
+    assertThatThrownBy(() -> renderer.render("strict", Channel.EMAIL, "en", Map.of("firstName", "Ann")))
+        .isInstanceOf(TemplateRenderException.class)
+        .hasMessageContaining("strict/email/en@v1")
+        .hasMessageContaining("cartTotal");
+  }
+
+  @Test
+  void picksTheCustomersLocaleThenItsLanguageThenTheFallback() {
+    store.addVersion(template("welcome", "en", "Welcome {{firstName}}", null));
+    store.addVersion(template("welcome", "de", "Willkommen {{firstName}}", null));
+    store.addVersion(template("welcome", "de-AT", "Servus {{firstName}}", null));
+    var data = Map.of("firstName", "Ann");
+
+    assertThat(renderer.render("welcome", Channel.EMAIL, "de-AT", data).text()).isEqualTo("Servus Ann");
+    assertThat(renderer.render("welcome", Channel.EMAIL, "de-CH", data).text()).isEqualTo("Willkommen Ann");
+    assertThat(renderer.render("welcome", Channel.EMAIL, "fr", data).templateLocale()).isEqualTo("en");
+    assertThat(renderer.render("welcome", Channel.EMAIL, null, data).text()).isEqualTo("Welcome Ann");
+  }
+
+  @Test
+  void theNewestVersionWinsAndSeedingNeverOverwritesIt() {
+    store.addVersion(template("versions", "en", "first", null));
+    var second = store.addVersion(template("versions", "en", "second", null));
+    seeder.afterSingletonsInstantiated();
+
+    var rendered = renderer.render("versions", Channel.EMAIL, "en", Map.of());
+
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(rendered.text()).isEqualTo("second");
+    assertThat(rendered.templateVersion()).isEqualTo(2);
+    assertThat(store.latest("cart-reminder", Channel.EMAIL, "en").orElseThrow().version()).isEqualTo(1);
+  }
+
+  @Test
+  void refusesToStoreATemplateThatDoesNotCompile() {
+    assertThatThrownBy(() -> store.addVersion(template("broken", "en", "Hi {{#items}}", null)))
+        .isInstanceOf(TemplateRenderException.class)
+        .hasMessageContaining("does not compile");
+    assertThat(store.latest("broken", Channel.EMAIL, "en")).isEmpty();
+  }
+
+  @Test
+  void rendersProviderTemplateParameters() {
+    store.addVersion(
+        new MessageTemplate("wa", Channel.WHATSAPP, "en", 1, null, "Hi {{firstName}}", null,
+            "cart_reminder", List.of("{{firstName}}", "{{cartTotal}}"), "test"));
+
+    var rendered =
+        renderer.render("wa", Channel.WHATSAPP, "en", Map.of("firstName", "Ann", "cartTotal", "9.90"));
+
+    assertThat(rendered.providerTemplate()).isEqualTo("cart_reminder");
+    assertThat(rendered.providerParams()).containsExactly("Ann", "9.90");
+  }
+
+  @Test
+  void anUnknownMessageKeyIsNotFound() {
+    assertThatThrownBy(() -> renderer.render("nope", Channel.SMS, "en", Map.of()))
+        .isInstanceOf(TemplateNotFoundException.class)
+        .hasMessageContaining("nope/sms");
+  }
+
+  private static MessageTemplate template(String key, String locale, String text, String html) {
+    return new MessageTemplate(key, Channel.EMAIL, locale, 1, "Subject " + key, text, html, null, null, "test");
+  }
+}

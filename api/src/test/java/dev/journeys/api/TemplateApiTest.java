@@ -1,0 +1,143 @@
+package dev.journeys.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.journeys.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"spring.config.name=journeys-api", "spring.temporal.test-server.enabled=true"})
+class TemplateApiTest {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.register(registry);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired ObjectMapper json;
+
+  @Test
+  void previewsTheSeededCartReminderForACustomerWithoutSending() throws Exception {
+    send(HttpMethod.PUT, "/v1/customers/ada", """
+        {"email":"ada@shop.test","locale":"en","firstName":"Ada"}""");
+
+    var response = send(HttpMethod.POST, "/v1/templates/cart-reminder/preview", """
+        {"channel":"EMAIL","customerId":"ada","data":{"cartTotal":"<59.90>"}}""");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode preview = json.readTree(response.getBody());
+    assertThat(preview.get("subject").asText()).isEqualTo("Ada, your cart is waiting");
+    assertThat(preview.get("text").asText()).contains("you left <59.90> worth");
+    assertThat(preview.get("html").asText()).contains("<strong>&lt;59.90&gt;</strong>");
+    assertThat(preview.get("version").asInt()).isEqualTo(1);
+    assertThat(preview.get("locale").asText()).isEqualTo("en");
+  }
+
+  @Test
+  void aNewVersionIsUsedForTheCustomersLocale() throws Exception {
+    send(HttpMethod.PUT, "/v1/customers/bea", """
+        {"phone":"+15551234567","locale":"de-AT","firstName":"Bea"}""");
+
+    var created = send(HttpMethod.POST, "/v1/templates/cart-last-call/versions", """
+        {"channel":"SMS","locale":"de","text":"{{firstName}}, dein Warenkorb ({{cartTotal}}) wartet."}""");
+    var again = send(HttpMethod.POST, "/v1/templates/cart-last-call/versions", """
+        {"channel":"SMS","locale":"de","text":"{{firstName}}, letzte Chance: {{cartTotal}}."}""");
+    var preview = send(HttpMethod.POST, "/v1/templates/cart-last-call/preview", """
+        {"channel":"SMS","customerId":"bea","data":{"cartTotal":"9,90"}}""");
+    var first = send(HttpMethod.POST, "/v1/templates/cart-last-call/preview", """
+        {"channel":"SMS","customerId":"bea","data":{"cartTotal":"9,90"},"version":1}""");
+
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(json.readTree(created.getBody()).get("version").asInt()).isEqualTo(1);
+    assertThat(json.readTree(again.getBody()).get("version").asInt()).isEqualTo(2);
+    JsonNode body = json.readTree(preview.getBody());
+    assertThat(body.get("text").asText()).isEqualTo("Bea, letzte Chance: 9,90.");
+    assertThat(body.get("locale").asText()).isEqualTo("de");
+    assertThat(body.get("version").asInt()).isEqualTo(2);
+    assertThat(json.readTree(first.getBody()).get("text").asText())
+        .isEqualTo("Bea, dein Warenkorb (9,90) wartet.");
+    JsonNode versions = json.readTree(http.getForObject("/v1/templates/cart-last-call/versions", String.class));
+    assertThat(versions.findValuesAsText("locale")).contains("de", "en");
+    assertThat(versions.findValuesAsText("source")).contains("api", "classpath:templates/cart-last-call/sms.txt");
+  }
+
+  @Test
+  void refusesATemplateThatDoesNotCompile() throws Exception {
+    var response = send(HttpMethod.POST, "/v1/templates/broken/versions", """
+        {"channel":"SMS","locale":"en","text":"Hi {{#firstName}} no end"}""");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("does not compile");
+  }
+
+  @Test
+  void refusesAnEmailTemplateWithoutSubject() {
+    var response = send(HttpMethod.POST, "/v1/templates/no-subject/versions", """
+        {"channel":"EMAIL","locale":"en","text":"Hi"}""");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("subject");
+  }
+
+  @Test
+  void aPreviewMissingAVariableIsABadRequestNamingIt() {
+    send(HttpMethod.PUT, "/v1/customers/cy", """
+        {"email":"cy@shop.test","firstName":"Cy"}""");
+
+    var response = send(HttpMethod.POST, "/v1/templates/cart-reminder/preview", """
+        {"channel":"EMAIL","customerId":"cy"}""");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("cart-reminder/email/en@v1").contains("cartTotal");
+  }
+
+  @Test
+  void aPreviewForAnUnknownCustomerOrTemplateIsNotFound() {
+    send(HttpMethod.PUT, "/v1/customers/dee", "{\"email\":\"dee@shop.test\"}");
+
+    var noCustomer = send(HttpMethod.POST, "/v1/templates/cart-reminder/preview", """
+        {"channel":"EMAIL","customerId":"nobody"}""");
+    var noTemplate = send(HttpMethod.POST, "/v1/templates/no-such-message/preview", """
+        {"channel":"EMAIL","customerId":"dee"}""");
+
+    assertThat(noCustomer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(noTemplate.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void storesMessagingAddressesAndPushTokensOnTheProfile() throws Exception {
+    var response = send(HttpMethod.PUT, "/v1/customers/eli", """
+        {"whatsappNumber":"+15550001111","messengerPsid":"psid-1","instagramId":"igsid-1",
+         "pushTokens":["token-a","token-b"]}""");
+    var invalid = send(HttpMethod.PUT, "/v1/customers/eli", """
+        {"whatsappNumber":"0170 123"}""");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode profile = json.readTree(http.getForObject("/v1/customers/eli", String.class));
+    assertThat(profile.get("whatsappNumber").asText()).isEqualTo("+15550001111");
+    assertThat(profile.get("messengerPsid").asText()).isEqualTo("psid-1");
+    assertThat(profile.get("pushTokens")).hasSize(2);
+    assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  private ResponseEntity<String> send(HttpMethod method, String path, String body) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+  }
+}

@@ -22,7 +22,11 @@ import org.springframework.mail.javamail.JavaMailSender;
 @Configuration(proxyBeanMethods = false)
 @Import(JourneyStoreConfiguration.class)
 @ComponentScan(basePackages = {"dev.journeys.messaging", "dev.journeys.policy", "dev.journeys.content"})
-@EnableConfigurationProperties({EmailProperties.class, SmsProperties.class})
+@EnableConfigurationProperties({
+  EmailProperties.class,
+  SmsProperties.class,
+  dev.journeys.policy.PolicyProperties.class
+})
 public class DeliveryConfiguration {
 
   @Bean

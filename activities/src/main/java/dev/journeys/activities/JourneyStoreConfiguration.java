@@ -14,6 +14,7 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackages = {"dev.journeys.customer", "dev.journeys.eventlog", "dev.journeys.ledger"})
 @EnableJdbcRepositories(basePackages = "dev.journeys.customer")
+@org.springframework.context.annotation.Import(PolicyStoreConfiguration.class)
 public class JourneyStoreConfiguration {
 
   @Bean

@@ -5,6 +5,7 @@ import dev.journeys.messaging.Topic;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -19,8 +20,23 @@ public record Customer(
     String locale,
     String firstName,
     @MappedCollection(idColumn = "customer_id") Set<Consent> consents,
-    @Version Long version) {
+    @Version Long version,
+    String region) {
 
+  /** A profile without a region (ISO 3166-2 such as {@code US-FL}, or a country). */
+  public Customer(
+      String id,
+      String email,
+      String phone,
+      String timeZone,
+      String locale,
+      String firstName,
+      Set<Consent> consents,
+      Long version) {
+    this(id, email, phone, timeZone, locale, firstName, consents, version, null);
+  }
+
+  @PersistenceCreator
   public Customer {
     consents = consents == null ? Set.of() : Set.copyOf(consents);
   }

@@ -73,7 +73,8 @@ public class CustomerProfiles {
             profile.locale(),
             profile.firstName(),
             merged,
-            existing.map(Customer::version).orElse(null));
+            existing.map(Customer::version).orElse(null),
+            profile.region());
     return customers.save(toSave);
   }
 

@@ -43,6 +43,7 @@ public class SendActivitiesImpl implements SendActivities {
   private final MessageRenderer renderer;
   private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
   private final TransactionTemplate transaction;
+  private final java.time.Clock clock;
 
   public SendActivitiesImpl(
       MessageLedger ledger,
@@ -50,13 +51,15 @@ public class SendActivitiesImpl implements SendActivities {
       PolicyGate policy,
       MessageRenderer renderer,
       List<ChannelSender> senders,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      java.time.Clock clock) {
     this.ledger = ledger;
     this.customers = customers;
     this.policy = policy;
     this.renderer = renderer;
     senders.forEach(s -> this.senders.put(s.channel(), s));
     this.transaction = transaction;
+    this.clock = clock;
   }
 
   @Override
@@ -79,7 +82,16 @@ public class SendActivitiesImpl implements SendActivities {
       return new Step.Settled(entry.get().outcome());
     }
     Optional<Customer> customer = customers.findById(request.customerId());
-    SendDecision decision = policy.decide(customer, request.channel(), request.topic());
+    SendDecision decision = policy.decide(customer, request, clock.instant());
+    if (decision instanceof SendDecision.Defer defer) {
+      if (entry.isPresent()) {
+        ledger.markDeferred(request.idempotencyKey(), defer.until(), defer.reason());
+      } else if (!ledger.recordDeferred(request, defer.until(), defer.reason())) {
+        throw new IllegalStateException(
+            "send " + request.idempotencyKey() + " is being decided by another attempt");
+      }
+      return new Step.Settled(new SendOutcome.Deferred(defer.until(), defer.reason()));
+    }
     if (decision instanceof SendDecision.Suppress suppress) {
       if (entry.isPresent()) {
         ledger.markSuppressed(request.idempotencyKey(), suppress.reason());

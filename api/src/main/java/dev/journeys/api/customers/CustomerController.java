@@ -51,7 +51,8 @@ public class CustomerController {
             request.locale(),
             request.firstName(),
             consents,
-            null);
+            null,
+            request.region());
     return profiles.save(customer, "api");
   }
 
@@ -74,7 +75,7 @@ public class CustomerController {
     return ledger.forCustomer(id, limit);
   }
 
-  private static void checkId(String id) {
+  static void checkId(String id) {
     if (!CUSTOMER_ID.matcher(id).matches()) {
       throw new InvalidRequestException(
           "invalid customer id",

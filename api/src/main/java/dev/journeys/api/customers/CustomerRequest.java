@@ -22,7 +22,22 @@ public record CustomerRequest(
     @Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?", message = "must be a language tag such as en or de-AT")
         String locale,
     @Size(max = 100) String firstName,
-    @Valid List<ConsentRequest> consents) {
+    @Valid List<ConsentRequest> consents,
+    @Pattern(
+            regexp = "[A-Z]{2}(-[A-Z0-9]{1,3})?",
+            message = "must be an ISO 3166 country or subdivision such as US or US-FL")
+        String region) {
+
+  /** A request without a region. */
+  public CustomerRequest(
+      String email,
+      String phone,
+      String timeZone,
+      String locale,
+      String firstName,
+      List<ConsentRequest> consents) {
+    this(email, phone, timeZone, locale, firstName, consents, null);
+  }
 
   public record ConsentRequest(@NotNull Channel channel, @NotNull Topic topic, @NotNull ConsentStatus status) {}
 

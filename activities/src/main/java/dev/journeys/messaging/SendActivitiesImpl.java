@@ -44,6 +44,7 @@ public class SendActivitiesImpl implements SendActivities {
   private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
   private final TransactionTemplate transaction;
   private final java.time.Clock clock;
+  private final dev.journeys.unsubscribe.UnsubscribeLinks unsubscribeLinks;
 
   public SendActivitiesImpl(
       MessageLedger ledger,
@@ -52,7 +53,8 @@ public class SendActivitiesImpl implements SendActivities {
       MessageRenderer renderer,
       List<ChannelSender> senders,
       TransactionTemplate transaction,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      dev.journeys.unsubscribe.UnsubscribeLinks unsubscribeLinks) {
     this.ledger = ledger;
     this.customers = customers;
     this.policy = policy;
@@ -60,6 +62,7 @@ public class SendActivitiesImpl implements SendActivities {
     senders.forEach(s -> this.senders.put(s.channel(), s));
     this.transaction = transaction;
     this.clock = clock;
+    this.unsubscribeLinks = unsubscribeLinks;
   }
 
   @Override
@@ -120,7 +123,26 @@ public class SendActivitiesImpl implements SendActivities {
       record(request, LedgerStatus.PENDING, null, recipient);
     }
     return new Step.Deliver(
-        new OutboundMessage(request.idempotencyKey(), recipient, request.topic(), content));
+        new OutboundMessage(
+            request.idempotencyKey(), recipient, request.topic(), content, unsubscribeHeaders(request)));
+  }
+
+  /**
+   * RFC 8058 one-click unsubscribe on every promotional email: mailbox providers show an
+   * "unsubscribe" button that POSTs to the signed link, which opts out of this topic by email.
+   */
+  private Map<String, String> unsubscribeHeaders(SendRequest request) {
+    if (request.channel() != Channel.EMAIL || !request.topic().isPromotional()) {
+      return Map.of();
+    }
+    return unsubscribeLinks
+        .linkFor(request.customerId(), request.channel(), request.topic())
+        .map(
+            link ->
+                Map.of(
+                    "List-Unsubscribe", "<" + link + ">",
+                    "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
+        .orElseGet(Map::of);
   }
 
   private void record(SendRequest request, LedgerStatus status, String reason, String recipient) {

@@ -79,6 +79,8 @@ class SendPoliciesTest {
     registry.add("journeys.policies.frequency-caps[0].channel", () -> "EMAIL");
     registry.add("journeys.policies.frequency-caps[0].max", () -> "1");
     registry.add("journeys.policies.frequency-caps[0].window", () -> "24h");
+    registry.add("journeys.unsubscribe.base-url", () -> "https://journeys.shop.test");
+    registry.add("journeys.unsubscribe.secret", () -> "test-secret");
   }
 
   @AfterAll
@@ -228,6 +230,22 @@ class SendPoliciesTest {
 
     assertThat(outcome)
         .isEqualTo(new SendOutcome.Deferred(nextLocal(LocalTime.of(8, 0), eightPm), "contact_window"));
+  }
+
+  @Test
+  void marketingEmailCarriesOneClickUnsubscribeHeadersAndTransactionalDoesNot() throws Exception {
+    customer("una", localHour(12), null);
+
+    sends.send(email("una", "k-una-1", Topic.MARKETING));
+    sends.send(email("una", "k-una-2", Topic.TRANSACTIONAL));
+
+    var mails =
+        java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).equals("una@shop.test")).toList();
+    assertThat(mails).hasSize(2);
+    String listUnsubscribe = mails.get(0).getHeader("List-Unsubscribe", null);
+    assertThat(listUnsubscribe).matches("<https://journeys\\.shop\\.test/v1/unsubscribe\\?token=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+>");
+    assertThat(mails.get(0).getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+    assertThat(mails.get(1).getHeader("List-Unsubscribe")).isNull();
   }
 
   /** The UTC offset in which it is now {@code hour} o'clock (to the minute of now in UTC). */

@@ -45,6 +45,7 @@ public class SendActivitiesImpl implements SendActivities {
   private final TransactionTemplate transaction;
   private final java.time.Clock clock;
   private final dev.journeys.unsubscribe.UnsubscribeLinks unsubscribeLinks;
+  private final dev.journeys.policy.SendRateLimiter rateLimiter;
 
   public SendActivitiesImpl(
       MessageLedger ledger,
@@ -54,7 +55,8 @@ public class SendActivitiesImpl implements SendActivities {
       List<ChannelSender> senders,
       TransactionTemplate transaction,
       java.time.Clock clock,
-      dev.journeys.unsubscribe.UnsubscribeLinks unsubscribeLinks) {
+      dev.journeys.unsubscribe.UnsubscribeLinks unsubscribeLinks,
+      dev.journeys.policy.SendRateLimiter rateLimiter) {
     this.ledger = ledger;
     this.customers = customers;
     this.policy = policy;
@@ -63,6 +65,7 @@ public class SendActivitiesImpl implements SendActivities {
     this.transaction = transaction;
     this.clock = clock;
     this.unsubscribeLinks = unsubscribeLinks;
+    this.rateLimiter = rateLimiter;
   }
 
   @Override
@@ -120,6 +123,8 @@ public class SendActivitiesImpl implements SendActivities {
       log.warn("send {} was pending: an earlier attempt may have reached the provider; sending again with the same idempotency key", request.idempotencyKey());
       ledger.countAttempt(request.idempotencyKey());
     } else {
+      // over the provider's or journey's rate: throws a retryable failure, nothing is recorded
+      rateLimiter.acquire(request);
       record(request, LedgerStatus.PENDING, null, recipient);
     }
     return new Step.Deliver(

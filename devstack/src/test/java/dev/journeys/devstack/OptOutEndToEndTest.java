@@ -34,6 +34,9 @@ class OptOutEndToEndTest {
   // long enough to opt out after the reminder arrives and before the last call is decided
   private static final Duration LAST_CALL_DELAY = Duration.ofSeconds(6);
 
+  private static final String SMS_AUTH_TOKEN = "e2e-sms-auth-token";
+  private static final String UNSUBSCRIBE_SECRET = "e2e-unsubscribe-secret";
+
   private static LocalPostgres postgres;
   private static TemporalDevServer temporal;
   private static MailSink mail;
@@ -54,13 +57,20 @@ class OptOutEndToEndTest {
     sms = SmsSink.startOnFreePort();
     var stack = StackProperties.of(postgres, temporal, mail, sms);
 
+    // the API first: the worker signs unsubscribe links that point at it
+    var apiProperties = stack.forApi();
+    apiProperties.put("journeys.webhooks.sms.auth-token", SMS_AUTH_TOKEN);
+    apiProperties.put("journeys.unsubscribe.secret", UNSUBSCRIBE_SECRET);
+    api = JourneysApiApplication.builder().run(StackProperties.asCommandLine(apiProperties));
+    apiUrl = URI.create("http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port"));
+
     var workerProperties = stack.forWorker();
     workerProperties.put("journeys.abandoned-cart.reminder-delay", REMINDER_DELAY.toString());
     workerProperties.put("journeys.abandoned-cart.last-call-delay", LAST_CALL_DELAY.toString());
+    workerProperties.put("journeys.unsubscribe.base-url", apiUrl.toString());
+    workerProperties.put("journeys.unsubscribe.secret", UNSUBSCRIBE_SECRET);
     worker =
         JourneysWorkerApplication.builder().run(StackProperties.asCommandLine(workerProperties));
-    api = JourneysApiApplication.builder().run(StackProperties.asCommandLine(stack.forApi()));
-    apiUrl = URI.create("http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port"));
     temporalClient = worker.getBean(WorkflowClient.class);
   }
 
@@ -122,6 +132,69 @@ class OptOutEndToEndTest {
             "cart-last-call EMAIL SUPPRESSED opted_out");
     JsonNode history = json.readTree(get("/v1/customers/olive/consents/history").body());
     assertThat(history.findValuesAsText("status")).containsSubsequence("GRANTED", "DENIED");
+  }
+
+  @Test
+  void aOneClickUnsubscribeAndAnSmsStopFromTheCustomerStopTheLastCall() throws Exception {
+    putCustomer("una", "una@shop.test", "+15559870001");
+    assertThat(postEvent("e2e-una-cart", "una", "cart_abandoned").statusCode()).isEqualTo(202);
+
+    MimeMessage reminder =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> mailTo("una@shop.test"), mails -> !mails.isEmpty())
+            .getFirst();
+    assertThat(reminder.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+    String link = reminder.getHeader("List-Unsubscribe", null).replaceAll("^<|>$", "");
+    assertThat(link).startsWith(apiUrl + "/v1/unsubscribe?token=");
+
+    // the mailbox provider's one-click button (RFC 8058)
+    var unsubscribed =
+        http.send(
+            HttpRequest.newBuilder(URI.create(link))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(unsubscribed.statusCode()).as(unsubscribed.body()).isEqualTo(200);
+    // the customer texts STOP; the SMS provider calls our webhook, signed with the auth token
+    var webhookUrl = apiUrl + "/v1/webhooks/sms/inbound";
+    var form = java.util.Map.of("From", "+15559870001", "To", StackProperties.SMS_FROM, "Body", "STOP");
+    var stop =
+        http.send(
+            HttpRequest.newBuilder(URI.create(webhookUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(
+                    "X-Twilio-Signature",
+                    dev.journeys.api.webhooks.TwilioSignature.sign(
+                        SMS_AUTH_TOKEN,
+                        webhookUrl,
+                        form.entrySet().stream()
+                            .collect(
+                                java.util.stream.Collectors.toMap(
+                                    java.util.Map.Entry::getKey, e -> List.of(e.getValue())))))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "From=%2B15559870001&To=" + java.net.URLEncoder.encode(StackProperties.SMS_FROM, java.nio.charset.StandardCharsets.UTF_8) + "&Body=STOP"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(stop.statusCode()).as(stop.body()).isEqualTo(200);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                temporalClient
+                    .newUntypedWorkflowStub("journey/abandoned-cart/una")
+                    .describe()
+                    .getStatus(),
+            status -> status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    assertThat(mailTo("una@shop.test")).hasSize(1);
+    assertThat(sms.receivedMessages()).noneMatch(m -> m.to().equals("+15559870001"));
+    JsonNode timeline = json.readTree(get("/v1/customers/una/messages").body());
+    assertThat(timeline.findValuesAsText("reason")).containsOnly("opted_out").hasSize(2);
+    JsonNode history = json.readTree(get("/v1/customers/una/consents/history").body());
+    assertThat(history.findValuesAsText("source")).contains("unsubscribe-link", "sms-keyword");
   }
 
   private void putCustomer(String id, String email, String phone) throws Exception {

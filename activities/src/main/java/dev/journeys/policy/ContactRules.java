@@ -7,8 +7,6 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
@@ -41,11 +39,31 @@ public class ContactRules {
 
   @org.springframework.beans.factory.annotation.Autowired
   public ContactRules(PolicyProperties properties, ResourceLoader resources, ObjectMapper json) {
-    this(load(properties.contactRules(), resources, json));
+    this(load(properties.contactRules(), resources, json), properties.contactRuleOverrides());
   }
 
   public ContactRules(List<Rule> rules) {
-    this.byRegion = rules.stream().collect(Collectors.toMap(Rule::region, Function.identity()));
+    this(rules, List.of());
+  }
+
+  /** The rules, each replaced by an override for the same region; overrides may add regions. */
+  public ContactRules(List<Rule> rules, List<Rule> overrides) {
+    Map<String, Rule> merged = new java.util.HashMap<>();
+    for (Rule rule : rules) {
+      merged.put(rule.region(), checked(rule));
+    }
+    for (Rule rule : overrides) {
+      merged.put(rule.region(), checked(rule));
+    }
+    this.byRegion = Map.copyOf(merged);
+  }
+
+  private static Rule checked(Rule rule) {
+    if (rule.region() == null || rule.earliest() == null || rule.latest() == null) {
+      throw new IllegalArgumentException(
+          "an SMS contact rule needs region, earliest and latest: " + rule);
+    }
+    return rule;
   }
 
   /** The most specific rule for a region: {@code US-FL}, else {@code US}; none without region. */

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contactRules where the SMS contact-time rules by jurisdiction are read from (a JSON
  *     resource; the default ships US federal and stricter state rules)
  * @param rateLimits messages per second per provider (channel) and per journey
+ * @param contactRuleOverrides rules that replace (by region) or add to those read from {@code
+ *     contactRules}, e.g. a state law not shipped yet
  */
 @ConfigurationProperties("journeys.policies")
 public record PolicyProperties(
@@ -26,7 +28,8 @@ public record PolicyProperties(
     @DefaultValue QuietHours quietHours,
     List<FrequencyCap> frequencyCaps,
     @DefaultValue("classpath:policy/sms-contact-rules.json") String contactRules,
-    @DefaultValue RateLimits rateLimits) {
+    @DefaultValue RateLimits rateLimits,
+    List<ContactRules.Rule> contactRuleOverrides) {
 
   public static final List<FrequencyCap> DEFAULT_CAPS =
       List.of(
@@ -35,6 +38,7 @@ public record PolicyProperties(
 
   public PolicyProperties {
     frequencyCaps = frequencyCaps == null ? DEFAULT_CAPS : List.copyOf(frequencyCaps);
+    contactRuleOverrides = contactRuleOverrides == null ? List.of() : List.copyOf(contactRuleOverrides);
   }
 
   /**

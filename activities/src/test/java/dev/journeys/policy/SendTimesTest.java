@@ -24,7 +24,7 @@ class SendTimesTest {
 
   private SendTimes sendTimes(PolicyProperties.QuietHours quiet) {
     return new SendTimes(
-        new PolicyProperties("UTC", quiet, null, "unused", new PolicyProperties.RateLimits(null, 0)),
+        new PolicyProperties("UTC", quiet, null, "unused", new PolicyProperties.RateLimits(null, 0), null),
         rules);
   }
 
@@ -87,6 +87,25 @@ class SendTimesTest {
             sendTimes(lateQuiet)
                 .deferral(floridian, Channel.SMS, Topic.MARKETING, Instant.parse("2026-11-24T04:00:00Z")))
         .contains(new SendDecision.Defer(Instant.parse("2026-11-24T14:00:00Z"), "quiet_hours"));
+  }
+
+  @Test
+  void aConfiguredRuleReplacesTheShippedOneForItsRegion() {
+    var stricter =
+        new ContactRules(
+            List.of(new ContactRules.Rule("US", "TCPA", LocalTime.of(8, 0), LocalTime.of(21, 0), null)),
+            List.of(new ContactRules.Rule("US", "house rule", LocalTime.of(10, 0), LocalTime.of(18, 0), null)));
+    var off = new PolicyProperties.QuietHours(false, LocalTime.of(21, 0), LocalTime.of(8, 0), true);
+    var times =
+        new SendTimes(
+            new PolicyProperties("UTC", off, null, "unused", new PolicyProperties.RateLimits(null, 0), null),
+            stricter);
+
+    // 09:00 in New York: allowed by the TCPA, not by the house rule
+    assertThat(
+            times.deferral(customer("America/New_York", "US-NY"), Channel.SMS, Topic.MARKETING,
+                Instant.parse("2026-11-23T14:00:00Z")))
+        .contains(new SendDecision.Defer(Instant.parse("2026-11-23T15:00:00Z"), "contact_window"));
   }
 
   private static Customer customer(String zone, String region) {

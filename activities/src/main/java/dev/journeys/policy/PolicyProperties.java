@@ -37,6 +37,14 @@ public record PolicyProperties(
           new FrequencyCap(null, null, 3, Duration.ofDays(7)));
 
   public PolicyProperties {
+    try {
+      java.time.ZoneId.of(defaultTimeZone);
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException(
+          "journeys.policies.default-time-zone must be an IANA time zone such as Europe/Berlin,"
+              + " got '" + defaultTimeZone + "'",
+          e);
+    }
     frequencyCaps = frequencyCaps == null ? DEFAULT_CAPS : List.copyOf(frequencyCaps);
     contactRuleOverrides = contactRuleOverrides == null ? List.of() : List.copyOf(contactRuleOverrides);
   }

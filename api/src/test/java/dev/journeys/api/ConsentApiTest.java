@@ -67,8 +67,14 @@ class ConsentApiTest {
     assertThat(status(afterSms, "SMS", "BACK_IN_STOCK")).isEqualTo("DENIED");
     assertThat(status(afterSms, "EMAIL", "MARKETING")).isEqualTo("GRANTED");
 
-    var everything = send(HttpMethod.PATCH, "/v1/customers/bob/consents", "[{\"status\":\"DENIED\"}]");
+    var everything =
+        send(HttpMethod.PATCH, "/v1/customers/bob/consents?source=preference-center", "[{\"status\":\"DENIED\"}]");
     assertThat(json.readTree(everything.getBody()).findValuesAsText("status")).containsOnly("DENIED");
+    JsonNode history = json.readTree(http.getForObject("/v1/customers/bob/consents/history", String.class));
+    assertThat(history.findValuesAsText("source")).contains("preference-center");
+    assertThat(send(HttpMethod.PATCH, "/v1/customers/bob/consents?source=Not%20Valid", "[{\"status\":\"DENIED\"}]")
+            .getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,16 +36,26 @@ public class ConsentController {
   /** The body of the per-channel-and-topic {@code PUT}. */
   public record ConsentStatusBody(String status) {}
 
+  private static final java.util.regex.Pattern SOURCE =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,49}");
+
   private final CustomerProfiles profiles;
 
   public ConsentController(CustomerProfiles profiles) {
     this.profiles = profiles;
   }
 
-  /** {@code PATCH /v1/customers/{id}/consents} with a list of changes, applied all or none. */
+  /**
+   * {@code PATCH /v1/customers/{id}/consents} with a list of changes, applied all or none; {@code
+   * ?source=checkout-form} names where they came from in the audit trail (default {@code api}).
+   */
   @PatchMapping(path = "/v1/customers/{id}/consents", consumes = "application/json")
-  public List<Consent> patch(@PathVariable String id, @RequestBody List<ConsentPatch> changes) {
+  public List<Consent> patch(
+      @PathVariable String id,
+      @RequestBody List<ConsentPatch> changes,
+      @RequestParam(defaultValue = "api") String source) {
     CustomerController.checkId(id);
+    checkSource(source);
     if (changes == null || changes.isEmpty()) {
       throw new InvalidRequestException(
           "no consent change given",
@@ -68,7 +79,7 @@ public class ConsentController {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException("the consent changes have invalid fields", errors);
     }
-    return change(id, parsed);
+    return change(id, parsed, source);
   }
 
   /**
@@ -80,8 +91,10 @@ public class ConsentController {
       @PathVariable String id,
       @PathVariable String channel,
       @PathVariable String topic,
-      @RequestBody ConsentStatusBody body) {
+      @RequestBody ConsentStatusBody body,
+      @RequestParam(defaultValue = "api") String source) {
     CustomerController.checkId(id);
+    checkSource(source);
     List<InvalidRequestException.FieldError> errors = new ArrayList<>();
     var change =
         new ConsentChange(
@@ -91,7 +104,7 @@ public class ConsentController {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException("invalid consent", errors);
     }
-    return change(id, List.of(change));
+    return change(id, List.of(change), source);
   }
 
   /** {@code GET /v1/customers/{id}/consents/history}: every change, oldest first. */
@@ -104,14 +117,25 @@ public class ConsentController {
     return profiles.consentHistory(id);
   }
 
-  private List<Consent> change(String id, List<ConsentChange> changes) {
+  private List<Consent> change(String id, List<ConsentChange> changes, String source) {
     var customer =
         profiles
-            .changeConsents(id, changes, "api")
+            .changeConsents(id, changes, source)
             .orElseThrow(() -> new NotFoundException("no customer '" + id + "'"));
     return customer.consents().stream()
         .sorted(Comparator.comparing(Consent::channel).thenComparing(Consent::topic))
         .toList();
+  }
+
+  /** Where the change came from, for the audit trail, e.g. {@code checkout-form}. */
+  private static void checkSource(String source) {
+    if (!SOURCE.matcher(source).matches()) {
+      throw new InvalidRequestException(
+          "invalid source",
+          List.of(
+              new InvalidRequestException.FieldError(
+                  "source", "must be 1-50 lowercase letters, digits and . _ -")));
+    }
   }
 
   private static ConsentStatus required(

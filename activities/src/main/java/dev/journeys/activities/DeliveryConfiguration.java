@@ -43,7 +43,8 @@ import org.springframework.mail.javamail.JavaMailSender;
   MessengerProperties.class,
   InstagramProperties.class,
   FcmProperties.class,
-  WebhookProperties.class
+  WebhookProperties.class,
+  dev.journeys.policy.PolicyProperties.class
 })
 public class DeliveryConfiguration {
 

@@ -18,6 +18,7 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
       "dev.journeys.delivery"
     })
 @EnableJdbcRepositories(basePackages = "dev.journeys.customer")
+@org.springframework.context.annotation.Import(PolicyStoreConfiguration.class)
 public class JourneyStoreConfiguration {
 
   @Bean

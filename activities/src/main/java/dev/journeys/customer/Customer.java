@@ -24,7 +24,8 @@ public record Customer(
     String whatsappNumber,
     String messengerPsid,
     String instagramId,
-    @MappedCollection(idColumn = "customer_id") Set<PushToken> pushTokens) {
+    @MappedCollection(idColumn = "customer_id") Set<PushToken> pushTokens,
+    String region) {
 
   @PersistenceCreator
   public Customer {
@@ -42,7 +43,43 @@ public record Customer(
       String firstName,
       Set<Consent> consents,
       Long version) {
-    this(id, email, phone, timeZone, locale, firstName, consents, version, null, null, null, null);
+    this(id, email, phone, timeZone, locale, firstName, consents, version, null, null, null, null, null);
+  }
+
+  /** A profile without a region. */
+  public Customer(
+      String id,
+      String email,
+      String phone,
+      String timeZone,
+      String locale,
+      String firstName,
+      Set<Consent> consents,
+      Long version,
+      String whatsappNumber,
+      String messengerPsid,
+      String instagramId,
+      Set<PushToken> pushTokens) {
+    this(id, email, phone, timeZone, locale, firstName, consents, version, whatsappNumber,
+        messengerPsid, instagramId, pushTokens, null);
+  }
+
+  /**
+   * A profile with a region (ISO 3166-2 such as {@code US-FL}, or a country) but no messaging-app
+   * addresses or push tokens.
+   */
+  public Customer(
+      String id,
+      String email,
+      String phone,
+      String timeZone,
+      String locale,
+      String firstName,
+      Set<Consent> consents,
+      Long version,
+      String region) {
+    this(id, email, phone, timeZone, locale, firstName, consents, version, null, null, null, null,
+        region);
   }
 
   /** The customer's address on a channel, if they have one. */

@@ -3,6 +3,7 @@ package dev.journeys.customer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -77,7 +78,8 @@ public class CustomerProfiles {
             profile.whatsappNumber(),
             profile.messengerPsid(),
             profile.instagramId(),
-            pushTokens(profile, existing, now));
+            pushTokens(profile, existing, now),
+            profile.region());
     return customers.save(toSave);
   }
 
@@ -96,6 +98,61 @@ public class CustomerProfiles {
                         ? t.registeredAt()
                         : known.getOrDefault(t.token(), now)))
         .collect(Collectors.toSet());
+  }
+
+  /**
+   * Changes consents of an existing customer, leaving the profile and other consents as they
+   * are; every actual change lands in the audit trail with {@code source} (api, sms-stop,
+   * unsubscribe-link, ...). Empty if there is no such customer. Takes effect for the next send of
+   * every running journey: the send activity reads consent with the same row lock.
+   */
+  @Transactional
+  public Optional<Customer> changeConsents(String id, List<ConsentChange> changes, String source) {
+    customers.lockById(id);
+    var existing = customers.findById(id);
+    if (existing.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Consent> wanted = new java.util.LinkedHashMap<>();
+    for (ConsentChange change : changes) {
+      for (Consent consent : change.consents()) {
+        wanted.put(Profiles.consentKey(consent), consent);
+      }
+    }
+    var c = existing.get();
+    return Optional.of(
+        save(
+            new Customer(
+                c.id(), c.email(), c.phone(), c.timeZone(), c.locale(), c.firstName(),
+                new HashSet<>(wanted.values()), c.version(), c.whatsappNumber(),
+                c.messengerPsid(), c.instagramId(), c.pushTokens(), c.region()),
+            source));
+  }
+
+  /** Ids of the customers with this phone number (an inbound SMS names only the number). */
+  public List<String> idsByPhone(String phone) {
+    return jdbc.sql("select id from customer where phone = :phone order by id")
+        .param("phone", phone)
+        .query(String.class)
+        .list();
+  }
+
+  /** The consent audit trail, oldest first. */
+  public List<ConsentHistoryEntry> consentHistory(String id) {
+    return jdbc.sql(
+            """
+            select channel, topic, status, source, changed_at from consent_change
+            where customer_id = :customer order by changed_at, id""")
+        .param("customer", id)
+        .query(
+            (rs, n) ->
+                new ConsentHistoryEntry(
+                    dev.journeys.messaging.Channel.valueOf(rs.getString("channel")),
+                    dev.journeys.messaging.Topic.valueOf(rs.getString("topic")),
+                    ConsentStatus.valueOf(rs.getString("status")),
+                    rs.getString("source"),
+                    rs.getTimestamp("changed_at").toInstant()))
+        .list();
   }
 
   private static final class Profiles {

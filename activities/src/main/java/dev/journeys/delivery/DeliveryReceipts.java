@@ -2,6 +2,8 @@ package dev.journeys.delivery;
 
 import dev.journeys.ledger.LedgerEntry;
 import dev.journeys.ledger.MessageLedger;
+import dev.journeys.suppression.SuppressedAddress;
+import dev.journeys.suppression.SuppressionList;
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -12,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies delivery receipts: the ledger entry of the message gets the status, and a hard bounce
- * or complaint is recorded against the address in {@code address_suppression_event} (which the
- * suppression list reads), in one transaction.
+ * or complaint puts the address on the suppression list (checked by every send) and is kept as
+ * evidence in {@code address_suppression_event}, all in one transaction.
  */
 @Service
 public class DeliveryReceipts {
@@ -22,10 +24,12 @@ public class DeliveryReceipts {
 
   private final MessageLedger ledger;
   private final JdbcClient jdbc;
+  private final SuppressionList suppressions;
 
-  public DeliveryReceipts(MessageLedger ledger, JdbcClient jdbc) {
+  public DeliveryReceipts(MessageLedger ledger, JdbcClient jdbc, SuppressionList suppressions) {
     this.ledger = ledger;
     this.jdbc = jdbc;
+    this.suppressions = suppressions;
   }
 
   /** What a receipt changed. */
@@ -52,6 +56,16 @@ public class DeliveryReceipts {
       return new Applied.Unchanged(entry);
     }
     if (receipt.status().suppressesAddress() && entry.recipient() != null) {
+      var reason =
+          receipt.status() == DeliveryStatus.BOUNCED
+              ? SuppressedAddress.Reason.hard_bounce
+              : SuppressedAddress.Reason.complaint;
+      suppressions.add(
+          entry.channel(),
+          entry.recipient(),
+          reason,
+          receipt.provider(),
+          "receipt for message " + receipt.providerMessageId());
       jdbc.sql(
               """
               insert into address_suppression_event (channel, address, reason, provider,

@@ -68,6 +68,73 @@ public class MessageLedger {
         == 1;
   }
 
+  /**
+   * Records that a send not seen before may only go out at {@code until} (quiet hours, contact
+   * window). The journey asks again then, under a new key; this row stays as the explanation.
+   */
+  public boolean recordDeferred(SendRequest request, java.time.Instant until, String reason) {
+    return jdbc.sql(
+                """
+                insert into message_ledger (idempotency_key, customer_id, journey, step, channel,
+                    topic, message_key, status, reason, deferred_until)
+                values (:key, :customer, :journey, :step, :channel, :topic, :messageKey, 'DEFERRED',
+                    :reason, :until)
+                on conflict (idempotency_key) do nothing""")
+            .param("key", request.idempotencyKey())
+            .param("customer", request.customerId())
+            .param("journey", request.journey())
+            .param("step", request.step())
+            .param("channel", request.channel().name())
+            .param("topic", request.topic().name())
+            .param("messageKey", request.messageKey())
+            .param("reason", reason)
+            .param("until", Timestamp.from(until))
+            .update()
+        == 1;
+  }
+
+  /** A PENDING entry may only go out later (a retry landed in quiet hours). */
+  public void markDeferred(String idempotencyKey, java.time.Instant until, String reason) {
+    int updated =
+        jdbc.sql(
+                """
+                update message_ledger
+                set status = 'DEFERRED', reason = :reason, deferred_until = :until, updated_at = now()
+                where idempotency_key = :key and status = 'PENDING'""")
+            .param("reason", reason)
+            .param("until", Timestamp.from(until))
+            .param("key", idempotencyKey)
+            .update();
+    if (updated != 1) {
+      throw new IllegalStateException("ledger entry " + idempotencyKey + " is not pending");
+    }
+  }
+
+  /**
+   * How many messages the customer was sent, or is being sent, since {@code since}: SENT and
+   * PENDING rows, on one channel (or all when null), of the given topics. Frequency caps call this
+   * with the customer's row locked, so two racing sends count each other.
+   */
+  public int countRecent(
+      String customerId, Channel channel, java.util.Collection<Topic> topics, Instant since) {
+    if (topics.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql(
+            """
+            select count(*) from message_ledger
+            where customer_id = :customer and created_at > :since
+              and status in ('SENT', 'PENDING')
+              and (cast(:channel as text) is null or channel = :channel)
+              and topic in (:topics)""")
+        .param("customer", customerId)
+        .param("since", Timestamp.from(since))
+        .param("channel", channel == null ? null : channel.name())
+        .param("topics", topics.stream().map(Topic::name).toList())
+        .query(Integer.class)
+        .single();
+  }
+
   /** A PENDING entry was confirmed by the provider. */
   public void markSent(String idempotencyKey, String providerMessageId) {
     settle(idempotencyKey, LedgerStatus.SENT, null, providerMessageId);

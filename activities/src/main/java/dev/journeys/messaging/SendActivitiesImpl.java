@@ -42,6 +42,9 @@ public class SendActivitiesImpl implements SendActivities {
   private final MessageRenderer renderer;
   private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
   private final TransactionTemplate transaction;
+  private final java.time.Clock clock;
+  private final dev.journeys.unsubscribe.UnsubscribeLinks unsubscribeLinks;
+  private final dev.journeys.policy.SendRateLimiter rateLimiter;
 
   public SendActivitiesImpl(
       MessageLedger ledger,
@@ -49,13 +52,19 @@ public class SendActivitiesImpl implements SendActivities {
       PolicyGate policy,
       MessageRenderer renderer,
       List<ChannelSender> senders,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      java.time.Clock clock,
+      dev.journeys.unsubscribe.UnsubscribeLinks unsubscribeLinks,
+      dev.journeys.policy.SendRateLimiter rateLimiter) {
     this.ledger = ledger;
     this.customers = customers;
     this.policy = policy;
     this.renderer = renderer;
     senders.forEach(s -> this.senders.put(s.channel(), s));
     this.transaction = transaction;
+    this.clock = clock;
+    this.unsubscribeLinks = unsubscribeLinks;
+    this.rateLimiter = rateLimiter;
   }
 
   @Override
@@ -78,7 +87,16 @@ public class SendActivitiesImpl implements SendActivities {
       return new Step.Settled(entry.get().outcome());
     }
     Optional<Customer> customer = customers.findById(request.customerId());
-    SendDecision decision = policy.decide(customer, request.channel(), request.topic());
+    SendDecision decision = policy.decide(customer, request, clock.instant());
+    if (decision instanceof SendDecision.Defer defer) {
+      if (entry.isPresent()) {
+        ledger.markDeferred(request.idempotencyKey(), defer.until(), defer.reason());
+      } else if (!ledger.recordDeferred(request, defer.until(), defer.reason())) {
+        throw new IllegalStateException(
+            "send " + request.idempotencyKey() + " is being decided by another attempt");
+      }
+      return new Step.Settled(new SendOutcome.Deferred(defer.until(), defer.reason()));
+    }
     if (decision instanceof SendDecision.Suppress suppress) {
       if (entry.isPresent()) {
         ledger.markSuppressed(request.idempotencyKey(), suppress.reason());
@@ -104,11 +122,37 @@ public class SendActivitiesImpl implements SendActivities {
       log.warn("send {} was pending: an earlier attempt may have reached the provider; sending again with the same idempotency key", request.idempotencyKey());
       ledger.countAttempt(request.idempotencyKey());
     } else {
+      // over the provider's or journey's rate: throws a retryable failure, nothing is recorded
+      rateLimiter.acquire(request);
       record(request, LedgerStatus.PENDING, null, recipient);
     }
     ledger.recordTemplate(request.idempotencyKey(), content.templateVersion(), content.templateLocale());
     return new Step.Deliver(
-        new OutboundMessage(request.idempotencyKey(), recipient, request.topic(), content, request.customerId()));
+        new OutboundMessage(
+            request.idempotencyKey(),
+            recipient,
+            request.topic(),
+            content,
+            request.customerId(),
+            unsubscribeHeaders(request)));
+  }
+
+  /**
+   * RFC 8058 one-click unsubscribe on every promotional email: mailbox providers show an
+   * "unsubscribe" button that POSTs to the signed link, which opts out of this topic by email.
+   */
+  private Map<String, String> unsubscribeHeaders(SendRequest request) {
+    if (request.channel() != Channel.EMAIL || !request.topic().isPromotional()) {
+      return Map.of();
+    }
+    return unsubscribeLinks
+        .linkFor(request.customerId(), request.channel(), request.topic())
+        .map(
+            link ->
+                Map.of(
+                    "List-Unsubscribe", "<" + link + ">",
+                    "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
+        .orElseGet(Map::of);
   }
 
   private void record(SendRequest request, LedgerStatus status, String reason, String recipient) {

@@ -144,6 +144,10 @@ class DeliveryWebhookApiTest {
     assertThat(jdbc.sql("select reason from address_suppression_event where channel = 'EMAIL' and address = 'bo@nowhere.test'")
             .query(String.class).list())
         .containsExactly("hard_bounce");
+    // and the next send to that address is stopped by the suppression list
+    assertThat(jdbc.sql("select reason from suppressed_address where channel = 'EMAIL' and address = 'bo@nowhere.test'")
+            .query(String.class).list())
+        .containsExactly("hard_bounce");
   }
 
   @Test

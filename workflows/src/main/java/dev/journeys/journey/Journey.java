@@ -43,6 +43,10 @@ import org.slf4j.Logger;
 public final class Journey {
 
   private static final Logger log = Workflow.getLogger(Journey.class);
+  /** A send deferred this often is given up (still Deferred); policy never defers forever. */
+  private static final int MAX_DEFERRALS = 10;
+
+  private static final Duration MIN_DEFERRAL = Duration.ofSeconds(1);
 
   private final Set<String> goals;
   private final SendActivities sends;
@@ -176,12 +180,32 @@ public final class Journey {
               channel,
               message.topic(),
               message.key(),
-              message.data());
-      result = sends.send(request);
+              message.data(),
+              message.expiresAt());
+      result = sendWhenAllowed(request);
       messages.add(new JourneyState.MessageRecord(message.step(), message.key(), channel, result));
       if (result instanceof SendOutcome.Sent || result instanceof SendOutcome.Deferred) {
         break;
       }
+    }
+    return result;
+  }
+
+  /**
+   * Sends, and while policy defers the send (quiet hours, contact windows) sleeps on a durable
+   * timer until the time it names and asks again under a new idempotency key ({@code
+   * .../retry-1}, ...), so the ledger keeps the deferral and the later decision apart. A goal
+   * reached while waiting ends the journey as usual.
+   */
+  private SendOutcome sendWhenAllowed(SendRequest request) {
+    SendOutcome result = sends.send(request);
+    for (int retry = 1;
+        retry <= MAX_DEFERRALS && result instanceof SendOutcome.Deferred deferred;
+        retry++) {
+      Duration wait =
+          Duration.between(Instant.ofEpochMilli(Workflow.currentTimeMillis()), deferred.until());
+      waitUntil("deferred:" + deferred.reason(), wait.compareTo(MIN_DEFERRAL) < 0 ? MIN_DEFERRAL : wait, () -> false);
+      result = sends.send(request.withIdempotencyKey(request.idempotencyKey() + "/retry-" + retry));
     }
     return result;
   }

@@ -17,9 +17,22 @@ import java.util.Objects;
  * @param step the journey step that sends it; defaults to the message key. Part of the send's
  *     idempotency key, so two sends of one enrollment need different steps (a loop's iterations
  *     are numbered automatically).
+ * @param expiresAt optional deadline: if policy defers the send past it (quiet hours, contact
+ *     windows), it is skipped with reason {@code expired} instead
  */
 public record Message(
-    String key, List<Channel> channels, Topic topic, String step, Map<String, Object> data) {
+    String key,
+    List<Channel> channels,
+    Topic topic,
+    String step,
+    Map<String, Object> data,
+    java.time.Instant expiresAt) {
+
+  /** A message without a deadline. */
+  public Message(
+      String key, List<Channel> channels, Topic topic, String step, Map<String, Object> data) {
+    this(key, channels, topic, step, data, null);
+  }
 
   public Message {
     Objects.requireNonNull(key, "a message needs a key (the content to send)");
@@ -58,20 +71,33 @@ public record Message(
   }
 
   public Message transactional() {
-    return new Message(key, channels, Topic.TRANSACTIONAL, step, data);
+    return new Message(key, channels, Topic.TRANSACTIONAL, step, data, expiresAt);
   }
 
   public Message marketing() {
-    return new Message(key, channels, Topic.MARKETING, step, data);
+    return new Message(key, channels, Topic.MARKETING, step, data, expiresAt);
   }
 
   public Message atStep(String stepName) {
-    return new Message(key, channels, topic, stepName, data);
+    return new Message(key, channels, topic, stepName, data, expiresAt);
   }
 
   public Message with(Map<String, Object> moreData) {
     var merged = new java.util.HashMap<>(data);
     merged.putAll(moreData);
-    return new Message(key, channels, topic, step, merged);
+    return new Message(key, channels, topic, step, merged, expiresAt);
+  }
+
+  /** The same message about another topic, e.g. {@code Topic.BACK_IN_STOCK}. */
+  public Message about(Topic otherTopic) {
+    return new Message(key, channels, otherTopic, step, data, expiresAt);
+  }
+
+  /**
+   * The same message with a deadline, e.g. a cart reminder pointless after a day: {@code
+   * REMINDER.expiresAt(Instant.ofEpochMilli(Workflow.currentTimeMillis()).plus(ofDays(1)))}.
+   */
+  public Message expiresAt(java.time.Instant deadline) {
+    return new Message(key, channels, topic, step, data, deadline);
   }
 }

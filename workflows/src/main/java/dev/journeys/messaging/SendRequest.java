@@ -1,5 +1,6 @@
 package dev.journeys.messaging;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,6 +13,8 @@ import java.util.Objects;
  *     that the ledger shows every channel tried and why it was passed over
  * @param messageKey names the content (template) to render, e.g. {@code cart-reminder}
  * @param data variables for the content, besides the customer's profile
+ * @param expiresAt optional deadline: a send decided after it (e.g. deferred past it by quiet
+ *     hours) is skipped with reason {@code expired}
  */
 public record SendRequest(
     String idempotencyKey,
@@ -21,7 +24,27 @@ public record SendRequest(
     Channel channel,
     Topic topic,
     String messageKey,
-    Map<String, Object> data) {
+    Map<String, Object> data,
+    Instant expiresAt) {
+
+  /** A request without a deadline. */
+  public SendRequest(
+      String idempotencyKey,
+      String customerId,
+      String journey,
+      String step,
+      Channel channel,
+      Topic topic,
+      String messageKey,
+      Map<String, Object> data) {
+    this(idempotencyKey, customerId, journey, step, channel, topic, messageKey, data, null);
+  }
+
+  /** The same request under another idempotency key, e.g. a retry after a deferral. */
+  public SendRequest withIdempotencyKey(String key) {
+    return new SendRequest(
+        key, customerId, journey, step, channel, topic, messageKey, data, expiresAt);
+  }
 
   public SendRequest {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");

@@ -49,6 +49,9 @@ public class SmtpEmailChannel implements ChannelSender {
       } else {
         helper.setText(message.content().text());
       }
+      for (var header : message.headers().entrySet()) {
+        mime.setHeader(header.getKey(), header.getValue());
+      }
     } catch (MessagingException e) {
       throw new PermanentDeliveryFailure("invalid_message", e.getMessage());
     }

@@ -60,7 +60,8 @@ public class CustomerController {
                 ? Set.of()
                 : request.pushTokens().stream()
                     .map(token -> new PushToken(token, null))
-                    .collect(Collectors.toSet()));
+                    .collect(Collectors.toSet()),
+            request.region());
     return profiles.save(customer, "api");
   }
 
@@ -83,7 +84,7 @@ public class CustomerController {
     return ledger.forCustomer(id, limit);
   }
 
-  private static void checkId(String id) {
+  static void checkId(String id) {
     if (!CUSTOMER_ID.matcher(id).matches()) {
       throw new InvalidRequestException(
           "invalid customer id",

@@ -27,9 +27,13 @@ public record CustomerRequest(
         String whatsappNumber,
     @Size(max = 100) String messengerPsid,
     @Size(max = 100) String instagramId,
-    @Size(max = 20) List<@jakarta.validation.constraints.NotBlank @Size(max = 4096) String> pushTokens) {
+    @Size(max = 20) List<@jakarta.validation.constraints.NotBlank @Size(max = 4096) String> pushTokens,
+    @Pattern(
+            regexp = "[A-Z]{2}(-[A-Z0-9]{1,3})?",
+            message = "must be an ISO 3166 country or subdivision such as US or US-FL")
+        String region) {
 
-  /** A request without messaging-app addresses or push tokens. */
+  /** A request without messaging-app addresses, push tokens or region. */
   public CustomerRequest(
       String email,
       String phone,
@@ -37,7 +41,7 @@ public record CustomerRequest(
       String locale,
       String firstName,
       List<ConsentRequest> consents) {
-    this(email, phone, timeZone, locale, firstName, consents, null, null, null, null);
+    this(email, phone, timeZone, locale, firstName, consents, null, null, null, null, null);
   }
 
   public record ConsentRequest(@NotNull Channel channel, @NotNull Topic topic, @NotNull ConsentStatus status) {}

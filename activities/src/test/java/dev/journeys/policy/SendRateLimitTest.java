@@ -1,0 +1,176 @@
+package dev.journeys.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.journeys.activities.DeliveryConfiguration;
+import dev.journeys.customer.Consent;
+import dev.journeys.customer.ConsentStatus;
+import dev.journeys.customer.Customer;
+import dev.journeys.customer.CustomerProfiles;
+import dev.journeys.ledger.MessageLedger;
+import dev.journeys.messaging.Channel;
+import dev.journeys.messaging.SendActivities;
+import dev.journeys.messaging.SendOutcome;
+import dev.journeys.messaging.SendRequest;
+import dev.journeys.messaging.Topic;
+import dev.journeys.testsupport.SmsProviderStub;
+import dev.journeys.testsupport.TestDatabase;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Send rates per provider and per journey, held in PostgreSQL for every worker at once. */
+@SpringBootTest(classes = SendRateLimitTest.TestApp.class)
+class SendRateLimitTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  static final SmsProviderStub sms = new SmsProviderStub();
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @Import(DeliveryConfiguration.class)
+  static class TestApp {}
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    TestDatabase.register(registry);
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
+    registry.add("journeys.channels.email.from", () -> "Shop <shop@journeys.test>");
+    registry.add("journeys.channels.email.message-id-domain", () -> "journeys.test");
+    registry.add("journeys.channels.sms.base-url", () -> sms.baseUrl().toString());
+    registry.add("journeys.channels.sms.account-sid", () -> SmsProviderStub.ACCOUNT_SID);
+    registry.add("journeys.channels.sms.auth-token", () -> SmsProviderStub.AUTH_TOKEN);
+    registry.add("journeys.channels.sms.from", () -> "+15550000000");
+    registry.add("journeys.policies.frequency-caps", () -> "");
+    // one SMS every 5 seconds, one message of a journey every 5 seconds: slow enough that the
+    // test never races the refill
+    registry.add("journeys.policies.rate-limits.per-channel.SMS", () -> "0.2");
+    registry.add("journeys.policies.rate-limits.per-journey", () -> "0.2");
+  }
+
+  @AfterAll
+  static void stopSms() {
+    sms.close();
+  }
+
+  @Autowired SendActivities sends;
+  @Autowired CustomerProfiles profiles;
+  @Autowired MessageLedger ledger;
+  @Autowired SendRateLimiter limiter;
+
+  @Test
+  void neverGrantsMoreThanTheRateToConcurrentCallers() throws Exception {
+    double rate = 20;
+    int threads = 4;
+    long started = System.nanoTime();
+    long until = started + Duration.ofMillis(1500).toNanos();
+    var pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> granted = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        granted.add(
+            pool.submit(
+                (Callable<Integer>)
+                    () -> {
+                      int mine = 0;
+                      while (System.nanoTime() < until) {
+                        if (limiter.take("test:concurrent", rate).isEmpty()) {
+                          mine++;
+                        }
+                      }
+                      return mine;
+                    }));
+      }
+      int total = 0;
+      for (var g : granted) {
+        total += g.get();
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      // a full bucket (one second's worth) plus the refill while the test ran
+      assertThat(total).isLessThanOrEqualTo((int) Math.ceil(rate + rate * seconds) + 1);
+      assertThat(total).isGreaterThanOrEqualTo((int) rate);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aSendOverTheProviderRateIsRetriedLaterAndNothingIsRecordedForIt() {
+    customer("s1");
+    customer("s2");
+
+    var first = sends.send(smsRequest("s1", "k-s1", "journey-a"));
+    var throttled =
+        catchThrowableOfType(
+            ApplicationFailure.class, () -> sends.send(smsRequest("s2", "k-s2", "journey-b")));
+
+    assertThat(first).isInstanceOf(SendOutcome.Sent.class);
+    assertThat(throttled.getType()).isEqualTo(SendRateLimiter.RATE_LIMITED);
+    assertThat(throttled.isNonRetryable()).isFalse();
+    assertThat(throttled.getNextRetryDelay()).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(5));
+    assertThat(ledger.find("k-s2")).isEmpty();
+  }
+
+  @Test
+  void aJourneyOverItsRateWaitsWhileOtherJourneysSend() {
+    customer("j1");
+    customer("j2");
+    customer("j3");
+
+    var first = sends.send(emailRequest("j1", "k-j1", "bulk"));
+    var throttled =
+        catchThrowableOfType(
+            ApplicationFailure.class, () -> sends.send(emailRequest("j2", "k-j2", "bulk")));
+    var other = sends.send(emailRequest("j3", "k-j3", "welcome"));
+
+    assertThat(first).isInstanceOf(SendOutcome.Sent.class);
+    assertThat(throttled.getType()).isEqualTo(SendRateLimiter.RATE_LIMITED);
+    assertThat(other).isInstanceOf(SendOutcome.Sent.class);
+  }
+
+  private void customer(String id) {
+    profiles.save(
+        new Customer(
+            id, id + "@shop.test", "+1555000" + String.format("%04d", Math.abs(id.hashCode()) % 10000),
+            "UTC", "en", id,
+            Set.of(
+                new Consent(Channel.EMAIL, Topic.MARKETING, ConsentStatus.GRANTED, null, null),
+                new Consent(Channel.SMS, Topic.MARKETING, ConsentStatus.GRANTED, null, null)),
+            null),
+        "test");
+  }
+
+  private static SendRequest smsRequest(String customer, String key, String journey) {
+    return new SendRequest(
+        key, customer, journey, "cart-last-call", Channel.SMS, Topic.MARKETING, "cart-last-call",
+        Map.of("cartTotal", "1.00"));
+  }
+
+  private static SendRequest emailRequest(String customer, String key, String journey) {
+    return new SendRequest(
+        key, customer, journey, "cart-reminder", Channel.EMAIL, Topic.MARKETING, "cart-reminder",
+        Map.of("cartTotal", "1.00"));
+  }
+}

@@ -1,0 +1,70 @@
+package dev.journeys.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.journeys.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"spring.config.name=journeys-api", "spring.temporal.test-server.enabled=true"})
+class SuppressionApiTest {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.register(registry);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired ObjectMapper json;
+
+  @Test
+  void operatorsAddListAndRemoveSuppressedAddresses() throws Exception {
+    var added =
+        post("{\"channel\":\"EMAIL\",\"address\":\"Bounce@Shop.test\",\"reason\":\"hard_bounce\","
+            + "\"note\":\"550 mailbox unknown\"}");
+    post("{\"channel\":\"SMS\",\"address\":\"+15551234567\"}");
+
+    assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(json.readTree(added.getBody()).get("address").asText()).isEqualTo("bounce@shop.test");
+    JsonNode all = json.readTree(http.getForObject("/v1/suppressions", String.class));
+    assertThat(all.findValuesAsText("reason")).containsExactlyInAnyOrder("hard_bounce", "operator");
+    JsonNode sms = json.readTree(http.getForObject("/v1/suppressions?channel=SMS", String.class));
+    assertThat(sms.findValuesAsText("address")).containsExactly("+15551234567");
+    assertThat(http.getForEntity("/v1/suppressions/EMAIL/bounce@shop.test", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    var removed = http.exchange("/v1/suppressions/SMS/+15551234567", HttpMethod.DELETE, null, String.class);
+    assertThat(removed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    var again = http.exchange("/v1/suppressions/SMS/+15551234567", HttpMethod.DELETE, null, String.class);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void rejectsAnInvalidAddressOrReason() throws Exception {
+    var response = post("{\"channel\":\"SMS\",\"address\":\"0171 555\",\"reason\":\"grumpy\"}");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(response.getBody()).at("/errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("address", "reason");
+  }
+
+  private ResponseEntity<String> post(String body) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.exchange("/v1/suppressions", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+  }
+}

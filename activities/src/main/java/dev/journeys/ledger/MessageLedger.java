@@ -117,6 +117,19 @@ public class MessageLedger {
    */
   public int countRecent(
       String customerId, Channel channel, java.util.Collection<Topic> topics, Instant since) {
+    return countRecent(customerId, channel, topics, since, null);
+  }
+
+  /**
+   * As above, leaving out one send: a retry of a PENDING send must not be capped by its own
+   * earlier attempt.
+   */
+  public int countRecent(
+      String customerId,
+      Channel channel,
+      java.util.Collection<Topic> topics,
+      Instant since,
+      String excludingKey) {
     if (topics.isEmpty()) {
       return 0;
     }
@@ -126,8 +139,10 @@ public class MessageLedger {
             where customer_id = :customer and created_at > :since
               and status in ('SENT', 'PENDING')
               and (cast(:channel as text) is null or channel = :channel)
-              and topic in (:topics)""")
+              and topic in (:topics)
+              and (cast(:excluding as text) is null or idempotency_key <> :excluding)""")
         .param("customer", customerId)
+        .param("excluding", excludingKey)
         .param("since", Timestamp.from(since))
         .param("channel", channel == null ? null : channel.name())
         .param("topics", topics.stream().map(Topic::name).toList())

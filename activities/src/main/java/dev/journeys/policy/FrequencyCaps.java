@@ -31,30 +31,37 @@ public class FrequencyCaps {
 
   /** True when one more message on this channel and topic would exceed a cap. */
   public boolean reached(Customer customer, Channel channel, Topic topic, Instant now) {
+    return reached(customer, channel, topic, now, null);
+  }
+
+  /** As above, not counting the send {@code idempotencyKey} itself (a retry of a pending send). */
+  public boolean reached(
+      Customer customer, Channel channel, Topic topic, Instant now, String idempotencyKey) {
     if (!topic.isPromotional()) {
       return false;
     }
     for (var cap : properties.frequencyCaps()) {
       if (cap.appliesTo(channel, topic)
-          && count(customer, cap.channel(), cap.topic(), now.minus(cap.window())) >= cap.max()) {
+          && count(customer, cap.channel(), cap.topic(), now.minus(cap.window()), idempotencyKey) >= cap.max()) {
         return true;
       }
     }
     if (channel == Channel.SMS) {
       var limit = contactRules.forRegion(customer.region()).map(ContactRules.Rule::maxPromotionalPer24h);
       if (limit.isPresent()
-          && count(customer, Channel.SMS, null, now.minus(Duration.ofHours(24))) >= limit.get()) {
+          && count(customer, Channel.SMS, null, now.minus(Duration.ofHours(24)), idempotencyKey) >= limit.get()) {
         return true;
       }
     }
     return false;
   }
 
-  private int count(Customer customer, Channel channel, Topic topic, Instant since) {
+  private int count(
+      Customer customer, Channel channel, Topic topic, Instant since, String excludingKey) {
     List<Topic> topics =
         topic != null
             ? List.of(topic)
             : Arrays.stream(Topic.values()).filter(Topic::isPromotional).toList();
-    return ledger.countRecent(customer.id(), channel, topics, since);
+    return ledger.countRecent(customer.id(), channel, topics, since, excludingKey);
   }
 }

@@ -62,7 +62,7 @@ public class PolicyGate {
       }
       return later.get();
     }
-    if (caps.reached(customer, channel, topic, now)) {
+    if (caps.reached(customer, channel, topic, now, request.idempotencyKey())) {
       return new SendDecision.Suppress("frequency_cap");
     }
     return allow;

@@ -173,23 +173,83 @@ class AbandonedCartJourneyTest {
 
   @Test
   void usesConfiguredDelays() {
+    restartWith(new AbandonedCartSettings(Duration.ofSeconds(2), Duration.ofSeconds(3)));
+    var journey = start();
+
+    env.sleep(Duration.ofSeconds(2).plusMillis(500));
+    assertThat(requests).extracting(SendRequest::messageKey).containsExactly("cart-reminder");
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+  }
+
+  @Test
+  void makesTheLastCallByEmailForCustomersInTheEmailArm() {
+    restartWith(new AbandonedCartSettings(Duration.ofHours(1), Duration.ofHours(23), 0, 1, 0));
+    var journey = start();
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(requests)
+        .extracting(SendRequest::messageKey, SendRequest::channel)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("cart-reminder", Channel.EMAIL),
+            org.assertj.core.groups.Tuple.tuple("cart-last-call", Channel.EMAIL));
+    assertThat(journey.state().variants())
+        .containsEntry(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "email");
+  }
+
+  @Test
+  void recordsTheArmOfTheLastCallExperimentOnTheEnrollment() {
+    var journey = start();
+    env.sleep(Duration.ofMinutes(1));
+
+    String arm =
+        AbandonedCartSettings.DEFAULTS.lastCallExperiment().assign(CUSTOMER);
+    assertThat(journey.state().variants())
+        .containsExactly(Map.entry(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, arm));
+    assertThat(
+            client
+                .newUntypedWorkflowStub(JourneyCatalog.ABANDONED_CART.workflowId(CUSTOMER))
+                .describe()
+                .getTypedSearchAttributes()
+                .get(JourneySearchAttributes.JOURNEY_VARIANT))
+        .isEqualTo(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT + "=" + arm);
+  }
+
+  @Test
+  void sendsTheHoldOutGroupNothingButStillCountsTheirOrders() {
+    restartWith(new AbandonedCartSettings(Duration.ofHours(1), Duration.ofHours(23), 1, 1, 100));
+    var journey = start();
+
+    env.sleep(Duration.ofHours(10));
+    assertThat(journey.state().step()).isEqualTo("holdout");
+    journey.onEvent(event("e-order", EventTypes.ORDER_PLACED));
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.CONVERTED);
+    assertThat(requests).isEmpty();
+    assertThat(journey.state().variants())
+        .containsEntry(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "holdout");
+  }
+
+  @Test
+  void theHoldOutGroupCompletesWithoutAMessageWhenNoOrderComes() {
+    restartWith(new AbandonedCartSettings(Duration.ofHours(1), Duration.ofHours(23), 1, 1, 100));
+    var journey = start();
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(requests).isEmpty();
+  }
+
+  private void restartWith(AbandonedCartSettings settings) {
     env.close();
     env = TestWorkflowEnvironment.newInstance();
     for (var key : JourneySearchAttributes.ALL) {
       env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
     Worker worker = env.newWorker(JourneyCatalog.TASK_QUEUE);
-    var settings = new AbandonedCartSettings(Duration.ofSeconds(2), Duration.ofSeconds(3));
     worker.registerWorkflowImplementationFactory(
         AbandonedCartJourney.class, () -> new AbandonedCartJourneyImpl(settings));
     worker.registerActivitiesImplementations(sends);
     env.start();
     client = env.getWorkflowClient();
-    var journey = start();
-
-    env.sleep(Duration.ofSeconds(2).plusMillis(500));
-    assertThat(requests).extracting(SendRequest::messageKey).containsExactly("cart-reminder");
-    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
   }
 
   private AbandonedCartJourney start() {

@@ -21,7 +21,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(JourneyStoreConfiguration.class)
-@ComponentScan(basePackages = {"dev.journeys.messaging", "dev.journeys.policy", "dev.journeys.content"})
+@ComponentScan(basePackages = {"dev.journeys.messaging", "dev.journeys.policy", "dev.journeys.content", "dev.journeys.profile"})
 @EnableConfigurationProperties({EmailProperties.class, SmsProperties.class})
 public class DeliveryConfiguration {
 

@@ -5,6 +5,7 @@ import dev.journeys.messaging.Topic;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -19,10 +20,25 @@ public record Customer(
     String locale,
     String firstName,
     @MappedCollection(idColumn = "customer_id") Set<Consent> consents,
-    @Version Long version) {
+    @Version Long version,
+    Channel preferredChannel) {
 
+  @PersistenceCreator
   public Customer {
     consents = consents == null ? Set.of() : Set.copyOf(consents);
+  }
+
+  /** A profile without a preferred channel. */
+  public Customer(
+      String id,
+      String email,
+      String phone,
+      String timeZone,
+      String locale,
+      String firstName,
+      Set<Consent> consents,
+      Long version) {
+    this(id, email, phone, timeZone, locale, firstName, consents, version, null);
   }
 
   /** The customer's address on a channel, if they have one. */

@@ -73,8 +73,57 @@ public class CustomerProfiles {
             profile.locale(),
             profile.firstName(),
             merged,
-            existing.map(Customer::version).orElse(null));
+            existing.map(Customer::version).orElse(null),
+            profile.preferredChannel());
     return customers.save(toSave);
+  }
+
+  /**
+   * As {@link #save(Customer, String)}, and replaces the profile's free-form attributes (journeys
+   * branch on them) when {@code attributes} is not null, in the same transaction.
+   */
+  @Transactional
+  public Customer save(Customer profile, Map<String, Object> attributes, String source) {
+    Customer saved = save(profile, source);
+    if (attributes != null) {
+      jdbc.sql("update customer set attributes = cast(:json as jsonb) where id = :id")
+          .param("json", Json.write(attributes))
+          .param("id", profile.id())
+          .update();
+    }
+    return saved;
+  }
+
+  /** The profile's free-form attributes; empty when none or no such customer. */
+  public Map<String, Object> attributes(String id) {
+    return jdbc.sql("select attributes::text from customer where id = :id")
+        .param("id", id)
+        .query(String.class)
+        .optional()
+        .map(Json::read)
+        .orElse(Map.of());
+  }
+
+  private static final class Json {
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+
+    static String write(Map<String, Object> value) {
+      try {
+        return MAPPER.writeValueAsString(value);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException("attributes are not JSON: " + e.getMessage(), e);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> read(String json) {
+      try {
+        return MAPPER.readValue(json, Map.class);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("stored attributes are not JSON", e);
+      }
+    }
   }
 
   private static final class Profiles {

@@ -57,6 +57,9 @@ class AbandonedCartEndToEndTest {
     var workerProperties = stack.forWorker();
     workerProperties.put("journeys.abandoned-cart.reminder-delay", REMINDER_DELAY.toString());
     workerProperties.put("journeys.abandoned-cart.last-call-delay", LAST_CALL_DELAY.toString());
+    // everyone in the SMS arm of the last-call experiment, nobody held out
+    workerProperties.put("journeys.abandoned-cart.email-last-call-weight", "0");
+    workerProperties.put("journeys.abandoned-cart.holdout-percent", "0");
     worker =
         JourneysWorkerApplication.builder().run(StackProperties.asCommandLine(workerProperties));
     api = JourneysApiApplication.builder().run(StackProperties.asCommandLine(stack.forApi()));

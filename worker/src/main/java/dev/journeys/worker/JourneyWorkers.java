@@ -3,6 +3,7 @@ package dev.journeys.worker;
 import dev.journeys.journey.cart.AbandonedCartJourney;
 import dev.journeys.journey.cart.AbandonedCartJourneyImpl;
 import dev.journeys.messaging.SendActivities;
+import dev.journeys.profile.ProfileActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ public class JourneyWorkers implements SmartLifecycle {
   public JourneyWorkers(
       WorkflowClient client,
       SendActivities sendActivities,
+      ProfileActivities profileActivities,
       SearchAttributeSetup searchAttributes,
       WorkerProperties properties) {
     this.searchAttributes = searchAttributes;
@@ -37,6 +39,7 @@ public class JourneyWorkers implements SmartLifecycle {
     worker.registerWorkflowImplementationFactory(
         AbandonedCartJourney.class, () -> new AbandonedCartJourneyImpl(cart));
     worker.registerActivitiesImplementations(sendActivities);
+    worker.registerActivitiesImplementations(profileActivities);
   }
 
   @Override

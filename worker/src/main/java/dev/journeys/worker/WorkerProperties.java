@@ -19,10 +19,20 @@ public record WorkerProperties(
     @DefaultValue("true") boolean registerSearchAttributes,
     @DefaultValue AbandonedCart abandonedCart) {
 
+  /**
+   * @param smsLastCallWeight weight of the A/B arm whose last call goes by SMS
+   * @param emailLastCallWeight weight of the A/B arm whose last call goes by email
+   * @param holdoutPercent share of customers (0-100) held out of the journey's messages
+   */
   public record AbandonedCart(
-      @DefaultValue("1h") Duration reminderDelay, @DefaultValue("23h") Duration lastCallDelay) {
+      @DefaultValue("1h") Duration reminderDelay,
+      @DefaultValue("23h") Duration lastCallDelay,
+      @DefaultValue("1") int smsLastCallWeight,
+      @DefaultValue("1") int emailLastCallWeight,
+      @DefaultValue("0") int holdoutPercent) {
     public AbandonedCartSettings settings() {
-      return new AbandonedCartSettings(reminderDelay, lastCallDelay);
+      return new AbandonedCartSettings(
+          reminderDelay, lastCallDelay, smsLastCallWeight, emailLastCallWeight, holdoutPercent);
     }
   }
 }

@@ -51,8 +51,9 @@ public class CustomerController {
             request.locale(),
             request.firstName(),
             consents,
-            null);
-    return profiles.save(customer, "api");
+            null,
+            request.preferredChannel());
+    return profiles.save(customer, request.attributes(), "api");
   }
 
   @GetMapping("/v1/customers/{id}")

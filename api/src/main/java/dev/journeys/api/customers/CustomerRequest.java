@@ -12,8 +12,12 @@ import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
-/** The body of {@code PUT /v1/customers/{id}}. Consents not listed are left as they are. */
+/**
+ * The body of {@code PUT /v1/customers/{id}}. Consents not listed are left as they are; {@code
+ * attributes} (free-form profile data journeys branch on) replace the stored ones when given.
+ */
 public record CustomerRequest(
     @Email @Size(max = 320) String email,
     @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +15551234567")
@@ -22,7 +26,9 @@ public record CustomerRequest(
     @Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?", message = "must be a language tag such as en or de-AT")
         String locale,
     @Size(max = 100) String firstName,
-    @Valid List<ConsentRequest> consents) {
+    @Valid List<ConsentRequest> consents,
+    Channel preferredChannel,
+    @Size(max = 100, message = "must have at most 100 attributes") Map<String, Object> attributes) {
 
   public record ConsentRequest(@NotNull Channel channel, @NotNull Topic topic, @NotNull ConsentStatus status) {}
 

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.channel.ChannelSender;
 import dev.journeys.channel.email.EmailProperties;
 import dev.journeys.channel.email.SmtpEmailChannel;
+import dev.journeys.channel.helpdesk.HandoffActivitiesImpl;
+import dev.journeys.channel.helpdesk.HelpdeskProperties;
+import dev.journeys.channel.helpdesk.HttpHelpdesk;
+import dev.journeys.handoff.HandoffActivities;
 import dev.journeys.channel.sms.HttpSmsChannel;
 import dev.journeys.channel.sms.SmsProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,7 +26,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 @Configuration(proxyBeanMethods = false)
 @Import(JourneyStoreConfiguration.class)
 @ComponentScan(basePackages = {"dev.journeys.messaging", "dev.journeys.policy", "dev.journeys.content", "dev.journeys.profile"})
-@EnableConfigurationProperties({EmailProperties.class, SmsProperties.class})
+@EnableConfigurationProperties({EmailProperties.class, SmsProperties.class, HelpdeskProperties.class})
 public class DeliveryConfiguration {
 
   @Bean
@@ -35,5 +39,16 @@ public class DeliveryConfiguration {
   @ConditionalOnProperty("journeys.channels.sms.base-url")
   ChannelSender httpSmsChannel(SmsProperties properties, ObjectMapper json) {
     return new HttpSmsChannel(properties, json);
+  }
+
+  @Bean
+  @ConditionalOnProperty("journeys.channels.helpdesk.base-url")
+  HttpHelpdesk httpHelpdesk(HelpdeskProperties properties, ObjectMapper json) {
+    return new HttpHelpdesk(properties, json);
+  }
+
+  @Bean
+  HandoffActivities handoffActivities(java.util.Optional<HttpHelpdesk> helpdesk) {
+    return new HandoffActivitiesImpl(helpdesk);
   }
 }

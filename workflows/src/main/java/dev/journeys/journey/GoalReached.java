@@ -12,7 +12,7 @@ final class GoalReached extends RuntimeException {
   final JourneyOutcome outcome;
 
   GoalReached(CustomerEvent event, JourneyOutcome outcome) {
-    super(outcome + " on " + event.type(), null, false, false);
+    super(outcome + (event == null ? "" : " on " + event.type()), null, false, false);
     this.event = event;
     this.outcome = outcome;
   }

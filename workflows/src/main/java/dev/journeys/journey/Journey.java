@@ -1,6 +1,10 @@
 package dev.journeys.journey;
 
 import dev.journeys.event.CustomerEvent;
+import dev.journeys.event.EventTypes;
+import dev.journeys.handoff.HandoffActivities;
+import dev.journeys.handoff.HandoffRequest;
+import dev.journeys.handoff.HandoffTicket;
 import dev.journeys.messaging.Channel;
 import dev.journeys.messaging.SendActivities;
 import dev.journeys.messaging.SendOutcome;
@@ -67,6 +71,7 @@ public final class Journey {
   private final Set<String> exits = new HashSet<>();
   private final SendActivities sends;
   private final ProfileActivities profiles;
+  private final HandoffActivities handoffs;
   private final JourneyActivityOptions options;
   private final List<CustomerEvent> inbox = new ArrayList<>();
   private final Set<String> seenEventIds = new HashSet<>();
@@ -92,6 +97,7 @@ public final class Journey {
     this.options = options;
     this.sends = Workflow.newActivityStub(SendActivities.class, options.send());
     this.profiles = Workflow.newActivityStub(ProfileActivities.class, options.lookup());
+    this.handoffs = Workflow.newActivityStub(HandoffActivities.class, options.handoff());
   }
 
   /** A journey that ends as converted as soon as an event of one of these types arrives. */
@@ -150,7 +156,11 @@ public final class Journey {
       body.run();
       return finish(JourneyOutcome.COMPLETED);
     } catch (GoalReached reached) {
-      log.info("{} by {} at step {}", reached.outcome, reached.event.type(), step);
+      log.info(
+          "{} by {} at step {}",
+          reached.outcome,
+          reached.event == null ? "the journey" : reached.event.type(),
+          step);
       return finish(reached.outcome);
     } catch (CanceledFailure cancelled) {
       Workflow.newDetachedCancellationScope(() -> finish(JourneyOutcome.CANCELLED)).run();
@@ -250,6 +260,25 @@ public final class Journey {
   }
 
   /**
+   * Waits up to {@code timeout} for the next event of a type, one that arrives after this call
+   * (unlike {@link #waitFor}, which also sees events that came earlier in the enrollment).
+   */
+  public Optional<CustomerEvent> awaitNext(String eventType, Duration timeout) {
+    return awaitNext(eventType, e -> true, timeout);
+  }
+
+  /** As {@link #awaitNext(String, Duration)}, for an event that also matches {@code condition}. */
+  public Optional<CustomerEvent> awaitNext(
+      String eventType, Predicate<CustomerEvent> condition, Duration timeout) {
+    int from = inbox.size();
+    Predicate<CustomerEvent> wanted = e -> e.is(eventType) && condition.test(e);
+    Supplier<Optional<CustomerEvent>> found =
+        () -> inbox.subList(from, inbox.size()).stream().filter(wanted).findFirst();
+    waitUntil(eventType, timeout, () -> found.get().isPresent());
+    return found.get();
+  }
+
+  /**
    * Waits for {@code window} and returns every event of the type that arrived during it (for
    * digests: "collect views for a day, then send one summary").
    */
@@ -326,6 +355,53 @@ public final class Journey {
   public <T> T call(Supplier<Promise<T>> start) {
     checkGoal();
     return raceWithGoal(start);
+  }
+
+  // ---- human handoff ----
+
+  /**
+   * Opens a helpdesk ticket with the journey's full context: the events so far, the messages and
+   * their outcomes, and the customer's profile. One ticket per step, however often it is retried.
+   */
+  public HandoffTicket handOff(Handoff handoff) {
+    checkGoal();
+    var info = Workflow.getInfo();
+    int iteration = sendsPerStep.merge("handoff:" + step, 1, Integer::sum);
+    var request =
+        new HandoffRequest(
+            info.getWorkflowId()
+                + "/"
+                + info.getFirstExecutionRunId()
+                + "/"
+                + step
+                + (iteration > 1 ? "#" + iteration : "")
+                + "/handoff",
+            enrollment.customerId(),
+            enrollment.journey(),
+            step,
+            handoff.subject(),
+            handoff.priority(),
+            handoff.reason(),
+            inbox,
+            messages,
+            profile());
+    return raceWithGoal(() -> Async.function(handoffs::openTicket, request));
+  }
+
+  /**
+   * Waits up to {@code timeout} for the helpdesk to report the ticket resolved (a {@code
+   * ticket_resolved} event whose {@code ticketId} property is the ticket's id).
+   */
+  public Optional<CustomerEvent> awaitResolution(HandoffTicket ticket, Duration timeout) {
+    return waitFor(
+        EventTypes.TICKET_RESOLVED,
+        e -> ticket.ticketId().equals(String.valueOf(e.properties().get("ticketId"))),
+        timeout);
+  }
+
+  /** Ends the journey here with this outcome, e.g. {@code CONVERTED} on a purchase it awaited. */
+  public void endAs(JourneyOutcome outcome) {
+    throw new GoalReached(null, outcome);
   }
 
   // ---- branching ----
@@ -473,7 +549,8 @@ public final class Journey {
     return call.get();
   }
 
-  private Instant now() {
+  /** The journey's current (workflow) time. */
+  public Instant now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 

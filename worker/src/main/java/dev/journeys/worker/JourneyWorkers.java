@@ -2,6 +2,13 @@ package dev.journeys.worker;
 
 import dev.journeys.journey.cart.AbandonedCartJourney;
 import dev.journeys.journey.cart.AbandonedCartJourneyImpl;
+import dev.journeys.handoff.HandoffActivities;
+import dev.journeys.journey.delivery.DeliveryDelayedJourneyImpl;
+import dev.journeys.journey.postpurchase.PostPurchaseJourneyImpl;
+import dev.journeys.journey.support.SupportEscalationJourneyImpl;
+import dev.journeys.journey.welcome.WelcomeSeriesJourneyImpl;
+import dev.journeys.journey.winback.WinBackJourney;
+import dev.journeys.journey.winback.WinBackJourneyImpl;
 import dev.journeys.messaging.SendActivities;
 import dev.journeys.profile.ProfileActivities;
 import io.temporal.client.WorkflowClient;
@@ -29,6 +36,7 @@ public class JourneyWorkers implements SmartLifecycle {
       WorkflowClient client,
       SendActivities sendActivities,
       ProfileActivities profileActivities,
+      HandoffActivities handoffActivities,
       SearchAttributeSetup searchAttributes,
       WorkerProperties properties) {
     this.searchAttributes = searchAttributes;
@@ -39,7 +47,15 @@ public class JourneyWorkers implements SmartLifecycle {
     worker.registerWorkflowImplementationFactory(
         AbandonedCartJourney.class, () -> new AbandonedCartJourneyImpl(cart));
     worker.registerActivitiesImplementations(sendActivities);
-    worker.registerActivitiesImplementations(profileActivities);
+    worker.registerWorkflowImplementationTypes(
+        WelcomeSeriesJourneyImpl.class,
+        PostPurchaseJourneyImpl.class,
+        DeliveryDelayedJourneyImpl.class,
+        SupportEscalationJourneyImpl.class);
+    var winBack = properties.winBack().settings();
+    worker.registerWorkflowImplementationFactory(
+        WinBackJourney.class, () -> new WinBackJourneyImpl(winBack));
+    worker.registerActivitiesImplementations(profileActivities, handoffActivities);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.journeys.worker;
 
 import dev.journeys.journey.cart.AbandonedCartSettings;
+import dev.journeys.journey.winback.WinBackSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,12 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param registerSearchAttributes add the journey search attributes to the namespace at startup
  *     if missing (needs operator rights; turn off for Temporal Cloud and register them there)
  * @param abandonedCart the abandoned-cart journey's waits
+ * @param winBack the win-back journey's lapse period, message gap and messages
  */
 @ConfigurationProperties("journeys")
 public record WorkerProperties(
     @DefaultValue("journeys") String taskQueue,
     @DefaultValue("true") boolean registerSearchAttributes,
-    @DefaultValue AbandonedCart abandonedCart) {
+    @DefaultValue AbandonedCart abandonedCart,
+    @DefaultValue WinBack winBack) {
 
   /**
    * @param smsLastCallWeight weight of the A/B arm whose last call goes by SMS
@@ -33,6 +36,16 @@ public record WorkerProperties(
     public AbandonedCartSettings settings() {
       return new AbandonedCartSettings(
           reminderDelay, lastCallDelay, smsLastCallWeight, emailLastCallWeight, holdoutPercent);
+    }
+  }
+
+  public record WinBack(
+      @DefaultValue("60d") Duration lapse,
+      @DefaultValue("7d") Duration gap,
+      @DefaultValue({"win-back-miss-you", "win-back-offer", "win-back-last-chance"})
+          java.util.List<String> messages) {
+    public WinBackSettings settings() {
+      return new WinBackSettings(lapse, gap, messages, WinBackSettings.DEFAULTS.continueAsNewAfter());
     }
   }
 }

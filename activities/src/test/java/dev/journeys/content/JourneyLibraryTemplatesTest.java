@@ -1,0 +1,46 @@
+package dev.journeys.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.journeys.messaging.Channel;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every message the built-in journeys send renders on every channel they may use. */
+class JourneyLibraryTemplatesTest {
+
+  private final MessageRenderer renderer = new MessageRenderer();
+
+  @ParameterizedTest
+  @CsvSource({
+    "welcome, EMAIL",
+    "welcome-tips, EMAIL",
+    "first-purchase-nudge, EMAIL",
+    "order-confirmation, EMAIL",
+    "order-shipped, EMAIL",
+    "order-shipped, SMS",
+    "order-delivered, EMAIL",
+    "order-delivered, SMS",
+    "care-tips, EMAIL",
+    "review-request, EMAIL",
+    "replenishment-reminder, EMAIL",
+    "replenishment-reminder, SMS",
+    "win-back-miss-you, EMAIL",
+    "win-back-offer, EMAIL",
+    "win-back-last-chance, EMAIL",
+    "delivery-delayed, EMAIL",
+    "delivery-delayed, SMS",
+    "support-answer, EMAIL",
+    "back-in-stock, EMAIL",
+    "back-in-stock, SMS"
+  })
+  void rendersWithTheProfilesFirstName(String messageKey, Channel channel) {
+    var rendered = renderer.render(messageKey, channel, Map.of("firstName", "Ada", "productName", "Green tea"));
+
+    assertThat(rendered.text()).contains("Ada").doesNotContain("{{");
+    if (channel == Channel.EMAIL) {
+      assertThat(rendered.subject()).isNotBlank().doesNotContain("{{");
+    }
+  }
+}

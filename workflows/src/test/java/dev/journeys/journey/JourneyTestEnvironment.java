@@ -1,6 +1,9 @@
 package dev.journeys.journey;
 
 import dev.journeys.event.CustomerEvent;
+import dev.journeys.handoff.HandoffActivities;
+import dev.journeys.handoff.HandoffRequest;
+import dev.journeys.handoff.HandoffTicket;
 import dev.journeys.messaging.SendActivities;
 import dev.journeys.messaging.SendOutcome;
 import dev.journeys.messaging.SendRequest;
@@ -36,6 +39,8 @@ public final class JourneyTestEnvironment implements AutoCloseable {
   public final List<SentAt> sent = Collections.synchronizedList(new ArrayList<>());
   public final Map<String, CustomerProfile> profiles = new ConcurrentHashMap<>();
   public final AtomicInteger profileLookups = new AtomicInteger();
+  /** Every handoff requested; the fake helpdesk answers with ticket ids T-1, T-2, ... */
+  public final List<HandoffRequest> handoffs = Collections.synchronizedList(new ArrayList<>());
   public volatile Function<SendRequest, SendOutcome> sendBehaviour =
       request -> new SendOutcome.Sent(request.channel(), "provider-" + request.idempotencyKey());
 
@@ -58,6 +63,7 @@ public final class JourneyTestEnvironment implements AutoCloseable {
     var activities = new ArrayList<Object>();
     activities.add(new RecordingSends());
     activities.add(new FakeProfiles());
+    activities.add(new FakeHelpdesk());
     activities.addAll(List.of(moreActivities));
     worker.registerActivitiesImplementations(activities.toArray());
     env.start();
@@ -114,6 +120,14 @@ public final class JourneyTestEnvironment implements AutoCloseable {
     public SendOutcome send(SendRequest request) {
       sent.add(new SentAt(request, now()));
       return sendBehaviour.apply(request);
+    }
+  }
+
+  private final class FakeHelpdesk implements HandoffActivities {
+    @Override
+    public HandoffTicket openTicket(HandoffRequest request) {
+      handoffs.add(request);
+      return new HandoffTicket("T-" + handoffs.size());
     }
   }
 

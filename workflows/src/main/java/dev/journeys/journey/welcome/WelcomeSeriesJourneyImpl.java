@@ -7,6 +7,7 @@ import dev.journeys.journey.Journey;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneyState;
 import dev.journeys.journey.Message;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /** The brief, line by line: see {@link WelcomeSeriesJourney}. */
@@ -14,6 +15,13 @@ public class WelcomeSeriesJourneyImpl implements WelcomeSeriesJourney {
 
   static final Duration TIPS_AFTER = Duration.ofDays(2);
   static final Duration NUDGE_AFTER_TIPS = Duration.ofDays(3);
+
+  /**
+   * Version 1 waits for the customer's send window before the tips, so they no longer arrive at
+   * night. Enrollments that were already running when it shipped replay as before (version
+   * DEFAULT); see workflows/README.md and {@code WelcomeSeriesVersioningTest}.
+   */
+  static final String TIPS_IN_SEND_WINDOW = "tips-in-send-window";
 
   static final Message WELCOME = Message.email("welcome");
   static final Message TIPS = Message.email("welcome-tips");
@@ -33,6 +41,9 @@ public class WelcomeSeriesJourneyImpl implements WelcomeSeriesJourney {
           journey.pause(TIPS_AFTER);
 
           journey.step("tips");
+          if (Workflow.getVersion(TIPS_IN_SEND_WINDOW, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            journey.pauseUntilSendWindow();
+          }
           journey.send(TIPS);
 
           journey.step("wait-for-first-purchase");

@@ -55,6 +55,13 @@ public final class JourneyCatalog {
           Set.of(EventTypes.TICKET_OPENED),
           Set.of(EventTypes.TICKET_RESOLVED));
 
+  /**
+   * Started per subscriber by the restock fan-out ({@code BackInStockFanOut}), not by a customer
+   * event; its workflow ids carry the product and restock after the customer.
+   */
+  public static final JourneyDefinition BACK_IN_STOCK =
+      new JourneyDefinition("back-in-stock", "BackInStock", Set.of(), Set.of());
+
   private static final List<JourneyDefinition> ALL =
       List.of(
           ABANDONED_CART,
@@ -62,7 +69,8 @@ public final class JourneyCatalog {
           POST_PURCHASE,
           WIN_BACK,
           DELIVERY_DELAYED,
-          SUPPORT_ESCALATION);
+          SUPPORT_ESCALATION,
+          BACK_IN_STOCK);
 
   private JourneyCatalog() {}
 

@@ -9,7 +9,11 @@ import dev.journeys.journey.support.SupportEscalationJourneyImpl;
 import dev.journeys.journey.welcome.WelcomeSeriesJourneyImpl;
 import dev.journeys.journey.winback.WinBackJourney;
 import dev.journeys.journey.winback.WinBackJourneyImpl;
+import dev.journeys.journey.restock.BackInStockFanOut;
+import dev.journeys.journey.restock.BackInStockFanOutImpl;
+import dev.journeys.journey.restock.BackInStockJourneyImpl;
 import dev.journeys.messaging.SendActivities;
+import dev.journeys.restock.StockSubscriptionActivities;
 import dev.journeys.profile.ProfileActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
@@ -37,6 +41,7 @@ public class JourneyWorkers implements SmartLifecycle {
       SendActivities sendActivities,
       ProfileActivities profileActivities,
       HandoffActivities handoffActivities,
+      StockSubscriptionActivities stockSubscriptions,
       SearchAttributeSetup searchAttributes,
       WorkerProperties properties) {
     this.searchAttributes = searchAttributes;
@@ -55,7 +60,12 @@ public class JourneyWorkers implements SmartLifecycle {
     var winBack = properties.winBack().settings();
     worker.registerWorkflowImplementationFactory(
         WinBackJourney.class, () -> new WinBackJourneyImpl(winBack));
-    worker.registerActivitiesImplementations(profileActivities, handoffActivities);
+    var restock = properties.backInStock().settings();
+    worker.registerWorkflowImplementationFactory(
+        BackInStockFanOut.class, () -> new BackInStockFanOutImpl(restock));
+    worker.registerWorkflowImplementationTypes(BackInStockJourneyImpl.class);
+    worker.registerActivitiesImplementations(
+        profileActivities, handoffActivities, stockSubscriptions);
   }
 
   @Override

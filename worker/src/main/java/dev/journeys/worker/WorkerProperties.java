@@ -1,6 +1,7 @@
 package dev.journeys.worker;
 
 import dev.journeys.journey.cart.AbandonedCartSettings;
+import dev.journeys.journey.restock.RestockSettings;
 import dev.journeys.journey.winback.WinBackSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,13 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     if missing (needs operator rights; turn off for Temporal Cloud and register them there)
  * @param abandonedCart the abandoned-cart journey's waits
  * @param winBack the win-back journey's lapse period, message gap and messages
+ * @param backInStock page size and pace of a restock's fan-out to its subscribers
  */
 @ConfigurationProperties("journeys")
 public record WorkerProperties(
     @DefaultValue("journeys") String taskQueue,
     @DefaultValue("true") boolean registerSearchAttributes,
     @DefaultValue AbandonedCart abandonedCart,
-    @DefaultValue WinBack winBack) {
+    @DefaultValue WinBack winBack,
+    @DefaultValue BackInStock backInStock) {
 
   /**
    * @param smsLastCallWeight weight of the A/B arm whose last call goes by SMS
@@ -46,6 +49,13 @@ public record WorkerProperties(
           java.util.List<String> messages) {
     public WinBackSettings settings() {
       return new WinBackSettings(lapse, gap, messages, WinBackSettings.DEFAULTS.continueAsNewAfter());
+    }
+  }
+
+  public record BackInStock(
+      @DefaultValue("200") int pageSize, @DefaultValue("50") int sendsPerSecond) {
+    public RestockSettings settings() {
+      return new RestockSettings(pageSize, sendsPerSecond);
     }
   }
 }

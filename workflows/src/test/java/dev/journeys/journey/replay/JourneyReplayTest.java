@@ -33,7 +33,8 @@ class JourneyReplayTest {
           "post-purchase", PostPurchaseJourneyImpl.class,
           "win-back", WinBackJourneyImpl.class,
           "delivery-delayed", DeliveryDelayedJourneyImpl.class,
-          "support-escalation", SupportEscalationJourneyImpl.class);
+          "support-escalation", SupportEscalationJourneyImpl.class,
+          "back-in-stock", dev.journeys.journey.restock.BackInStockJourneyImpl.class);
 
   static Stream<Path> histories() throws IOException {
     return Files.list(RecordJourneyHistories.HISTORIES)

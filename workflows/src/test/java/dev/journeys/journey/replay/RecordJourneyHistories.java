@@ -150,6 +150,18 @@ class RecordJourneyHistories {
         });
   }
 
+  @Test
+  void backInStock() throws IOException {
+    record(
+        "back-in-stock-notified",
+        dev.journeys.journey.restock.BackInStockJourneyImpl.class,
+        dev.journeys.journey.restock.BackInStockJourney.class,
+        JourneyCatalog.BACK_IN_STOCK,
+        EventTypes.BACK_IN_STOCK,
+        Map.of("productId", "tea-1", "productName", "Green tea"),
+        (test, journey) -> {});
+  }
+
   /** A scenario: what the test does to the running journey before it ends. */
   interface Script<T> {
     void play(JourneyTestEnvironment test, T journey);

@@ -12,7 +12,7 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
  * it. Its schema is migrated by Flyway from {@code db/migration} in this module.
  */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan(basePackages = {"dev.journeys.customer", "dev.journeys.eventlog", "dev.journeys.ledger", "dev.journeys.restock"})
+@ComponentScan(basePackages = {"dev.journeys.customer", "dev.journeys.eventlog", "dev.journeys.ledger", "dev.journeys.restock", "dev.journeys.experiment"})
 @EnableJdbcRepositories(basePackages = "dev.journeys.customer")
 public class JourneyStoreConfiguration {
 

@@ -2,6 +2,7 @@ package dev.journeys.journey;
 
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
+import dev.journeys.experiment.ExperimentActivities;
 import dev.journeys.handoff.HandoffActivities;
 import dev.journeys.handoff.HandoffRequest;
 import dev.journeys.handoff.HandoffTicket;
@@ -72,6 +73,7 @@ public final class Journey {
   private final SendActivities sends;
   private final ProfileActivities profiles;
   private final HandoffActivities handoffs;
+  private final ExperimentActivities experiments;
   private final JourneyActivityOptions options;
   private final List<CustomerEvent> inbox = new ArrayList<>();
   private final Set<String> seenEventIds = new HashSet<>();
@@ -98,6 +100,7 @@ public final class Journey {
     this.sends = Workflow.newActivityStub(SendActivities.class, options.send());
     this.profiles = Workflow.newActivityStub(ProfileActivities.class, options.lookup());
     this.handoffs = Workflow.newActivityStub(HandoffActivities.class, options.handoff());
+    this.experiments = Workflow.newActivityStub(ExperimentActivities.class, options.lookup());
   }
 
   /** A journey that ends as converted as soon as an event of one of these types arrives. */
@@ -441,7 +444,36 @@ public final class Journey {
    * {@code JourneyVariant} search attribute) so conversions can be attributed per variant.
    */
   public String variant(Experiment experiment) {
-    return variant(experiment, experiment::assign);
+    return variant(experiment, customerId -> decidedOrAssigned(experiment, customerId));
+  }
+
+  /** Added while journeys ran: enrollments started before it replay without the look-up. */
+  static final String EXPERIMENT_DECISIONS = "experiment-decisions";
+
+  /**
+   * The decided winner, if the experiment has been decided (through the API or automatically)
+   * and names one of its arms; otherwise the deterministic split. The hold-out group stays held
+   * out after a decision, so the journey's overall uplift can still be measured.
+   */
+  private String decidedOrAssigned(Experiment experiment, String customerId) {
+    String assigned = experiment.assign(customerId);
+    if (assigned.equals(Experiment.HOLDOUT)
+        || Workflow.getVersion(EXPERIMENT_DECISIONS, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      return assigned;
+    }
+    var decision = experiments.decision(experiment.name());
+    if (decision == null || !decision.isDecided()) {
+      return assigned;
+    }
+    if (!experiment.hasArm(decision.winner()) || decision.winner().equals(Experiment.HOLDOUT)) {
+      log.warn(
+          "experiment {} was decided for '{}', which is not one of its arms; keeping the split",
+          experiment.name(),
+          decision.winner());
+      return assigned;
+    }
+    return decision.winner();
   }
 
   /**

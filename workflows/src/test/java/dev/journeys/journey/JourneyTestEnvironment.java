@@ -1,6 +1,8 @@
 package dev.journeys.journey;
 
 import dev.journeys.event.CustomerEvent;
+import dev.journeys.experiment.ExperimentActivities;
+import dev.journeys.experiment.ExperimentDecision;
 import dev.journeys.handoff.HandoffActivities;
 import dev.journeys.handoff.HandoffRequest;
 import dev.journeys.handoff.HandoffTicket;
@@ -39,6 +41,8 @@ public final class JourneyTestEnvironment implements AutoCloseable {
   public final List<SentAt> sent = Collections.synchronizedList(new ArrayList<>());
   public final Map<String, CustomerProfile> profiles = new ConcurrentHashMap<>();
   public final AtomicInteger profileLookups = new AtomicInteger();
+  /** Experiment decisions by experiment name; undecided when absent. */
+  public final Map<String, String> decisions = new ConcurrentHashMap<>();
   /** Every handoff requested; the fake helpdesk answers with ticket ids T-1, T-2, ... */
   public final List<HandoffRequest> handoffs = Collections.synchronizedList(new ArrayList<>());
   public volatile Function<SendRequest, SendOutcome> sendBehaviour =
@@ -64,6 +68,13 @@ public final class JourneyTestEnvironment implements AutoCloseable {
     activities.add(new RecordingSends());
     activities.add(new FakeProfiles());
     activities.add(new FakeHelpdesk());
+    activities.add(
+        (ExperimentActivities)
+            experiment ->
+                decisions.containsKey(experiment)
+                    ? new ExperimentDecision(
+                        experiment, decisions.get(experiment), "api", "test", Instant.EPOCH)
+                    : ExperimentDecision.undecided(experiment));
     activities.addAll(List.of(moreActivities));
     worker.registerActivitiesImplementations(activities.toArray());
     env.start();

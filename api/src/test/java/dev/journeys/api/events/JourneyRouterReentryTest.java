@@ -42,7 +42,9 @@ class JourneyRouterReentryTest {
     var worker = env.newWorker(JourneyCatalog.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(AbandonedCartJourneyImpl.class);
     SendActivities sends = request -> new SendOutcome.Sent(request.channel(), "p");
-    worker.registerActivitiesImplementations(sends);
+    dev.journeys.experiment.ExperimentActivities experiments =
+        dev.journeys.experiment.ExperimentDecision::undecided;
+    worker.registerActivitiesImplementations(sends, experiments);
     env.start();
   }
 

@@ -10,6 +10,8 @@ import static org.mockito.Mockito.withSettings;
 
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
+import dev.journeys.experiment.ExperimentActivities;
+import dev.journeys.experiment.ExperimentDecision;
 import dev.journeys.journey.Enrollment;
 import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyOutcome;
@@ -41,6 +43,12 @@ class AbandonedCartJourneyTest {
   private WorkflowClient client;
   private SendActivities sends;
   private final List<SendRequest> requests = new ArrayList<>();
+  private final Map<String, String> decisions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ExperimentActivities experiments =
+      name ->
+          decisions.containsKey(name)
+              ? new ExperimentDecision(name, decisions.get(name), "api", "test", Instant.EPOCH)
+              : ExperimentDecision.undecided(name);
 
   @BeforeEach
   void setUp() {
@@ -60,7 +68,7 @@ class AbandonedCartJourneyTest {
               }
               return new SendOutcome.Sent(request.channel(), "provider-" + requests.size());
             });
-    worker.registerActivitiesImplementations(sends);
+    worker.registerActivitiesImplementations(sends, experiments);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -238,6 +246,41 @@ class AbandonedCartJourneyTest {
     assertThat(requests).isEmpty();
   }
 
+  @Test
+  void sendsEveryoneTheWinningChannelOnceTheExperimentIsDecided() {
+    // c-42 is in the SMS arm by the split; the experiment was decided for email
+    decisions.put(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "email");
+    var journey = start();
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(requests)
+        .extracting(SendRequest::messageKey, SendRequest::channel)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("cart-reminder", Channel.EMAIL),
+            org.assertj.core.groups.Tuple.tuple("cart-last-call", Channel.EMAIL));
+    assertThat(journey.state().variants())
+        .containsEntry(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "email");
+  }
+
+  @Test
+  void ignoresADecisionForAnArmTheExperimentDoesNotHave() {
+    decisions.put(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "carrier-pigeon");
+    var journey = start();
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(requests.getLast().channel()).isEqualTo(Channel.SMS);
+  }
+
+  @Test
+  void theHoldOutGroupStaysHeldOutAfterADecision() {
+    decisions.put(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "email");
+    restartWith(new AbandonedCartSettings(Duration.ofHours(1), Duration.ofHours(23), 1, 1, 100));
+    var journey = start();
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(requests).isEmpty();
+  }
+
   private void restartWith(AbandonedCartSettings settings) {
     env.close();
     env = TestWorkflowEnvironment.newInstance();
@@ -247,7 +290,7 @@ class AbandonedCartJourneyTest {
     Worker worker = env.newWorker(JourneyCatalog.TASK_QUEUE);
     worker.registerWorkflowImplementationFactory(
         AbandonedCartJourney.class, () -> new AbandonedCartJourneyImpl(settings));
-    worker.registerActivitiesImplementations(sends);
+    worker.registerActivitiesImplementations(sends, experiments);
     env.start();
     client = env.getWorkflowClient();
   }

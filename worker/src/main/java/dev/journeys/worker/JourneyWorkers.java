@@ -2,6 +2,7 @@ package dev.journeys.worker;
 
 import dev.journeys.journey.cart.AbandonedCartJourney;
 import dev.journeys.journey.cart.AbandonedCartJourneyImpl;
+import dev.journeys.experiment.ExperimentActivities;
 import dev.journeys.handoff.HandoffActivities;
 import dev.journeys.journey.delivery.DeliveryDelayedJourneyImpl;
 import dev.journeys.journey.postpurchase.PostPurchaseJourneyImpl;
@@ -42,6 +43,7 @@ public class JourneyWorkers implements SmartLifecycle {
       ProfileActivities profileActivities,
       HandoffActivities handoffActivities,
       StockSubscriptionActivities stockSubscriptions,
+      ExperimentActivities experiments,
       SearchAttributeSetup searchAttributes,
       WorkerProperties properties) {
     this.searchAttributes = searchAttributes;
@@ -65,7 +67,7 @@ public class JourneyWorkers implements SmartLifecycle {
         BackInStockFanOut.class, () -> new BackInStockFanOutImpl(restock));
     worker.registerWorkflowImplementationTypes(BackInStockJourneyImpl.class);
     worker.registerActivitiesImplementations(
-        profileActivities, handoffActivities, stockSubscriptions);
+        profileActivities, handoffActivities, stockSubscriptions, experiments);
   }
 
   @Override

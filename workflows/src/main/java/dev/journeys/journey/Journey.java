@@ -632,7 +632,21 @@ public final class Journey {
     }
   }
 
+  /** Added while journeys ran: enrollments started before it end without recording outcomes. */
+  static final String EXPERIMENT_OUTCOMES = "experiment-outcomes";
+
   private JourneyOutcome finish(JourneyOutcome result) {
+    if (!variants.isEmpty()
+        && result != JourneyOutcome.CANCELLED
+        && Workflow.getVersion(EXPERIMENT_OUTCOMES, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      var info = Workflow.getInfo();
+      String enrollmentId = info.getWorkflowId() + "/" + info.getFirstExecutionRunId();
+      variants.forEach(
+          (experiment, arm) ->
+              experiments.recordOutcome(
+                  new dev.journeys.experiment.ExperimentOutcome(
+                      experiment, arm, enrollmentId, result)));
+    }
     this.outcome = result;
     this.step = result.name().toLowerCase(java.util.Locale.ROOT);
     Workflow.upsertTypedSearchAttributes(

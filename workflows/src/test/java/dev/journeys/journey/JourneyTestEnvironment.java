@@ -3,6 +3,7 @@ package dev.journeys.journey;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.experiment.ExperimentActivities;
 import dev.journeys.experiment.ExperimentDecision;
+import dev.journeys.experiment.ExperimentOutcome;
 import dev.journeys.handoff.HandoffActivities;
 import dev.journeys.handoff.HandoffRequest;
 import dev.journeys.handoff.HandoffTicket;
@@ -43,6 +44,9 @@ public final class JourneyTestEnvironment implements AutoCloseable {
   public final AtomicInteger profileLookups = new AtomicInteger();
   /** Experiment decisions by experiment name; undecided when absent. */
   public final Map<String, String> decisions = new ConcurrentHashMap<>();
+  /** Every experiment outcome the journeys recorded. */
+  public final List<ExperimentOutcome> experimentOutcomes =
+      Collections.synchronizedList(new ArrayList<>());
   /** Every handoff requested; the fake helpdesk answers with ticket ids T-1, T-2, ... */
   public final List<HandoffRequest> handoffs = Collections.synchronizedList(new ArrayList<>());
   public volatile Function<SendRequest, SendOutcome> sendBehaviour =
@@ -68,13 +72,7 @@ public final class JourneyTestEnvironment implements AutoCloseable {
     activities.add(new RecordingSends());
     activities.add(new FakeProfiles());
     activities.add(new FakeHelpdesk());
-    activities.add(
-        (ExperimentActivities)
-            experiment ->
-                decisions.containsKey(experiment)
-                    ? new ExperimentDecision(
-                        experiment, decisions.get(experiment), "api", "test", Instant.EPOCH)
-                    : ExperimentDecision.undecided(experiment));
+    activities.add(new FakeExperiments());
     activities.addAll(List.of(moreActivities));
     worker.registerActivitiesImplementations(activities.toArray());
     env.start();
@@ -131,6 +129,20 @@ public final class JourneyTestEnvironment implements AutoCloseable {
     public SendOutcome send(SendRequest request) {
       sent.add(new SentAt(request, now()));
       return sendBehaviour.apply(request);
+    }
+  }
+
+  private final class FakeExperiments implements ExperimentActivities {
+    @Override
+    public ExperimentDecision decision(String experiment) {
+      return decisions.containsKey(experiment)
+          ? new ExperimentDecision(experiment, decisions.get(experiment), "api", "test", Instant.EPOCH)
+          : ExperimentDecision.undecided(experiment);
+    }
+
+    @Override
+    public void recordOutcome(ExperimentOutcome outcome) {
+      experimentOutcomes.add(outcome);
     }
   }
 

@@ -42,8 +42,16 @@ class JourneyRouterReentryTest {
     var worker = env.newWorker(JourneyCatalog.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(AbandonedCartJourneyImpl.class);
     SendActivities sends = request -> new SendOutcome.Sent(request.channel(), "p");
-    dev.journeys.experiment.ExperimentActivities experiments =
-        dev.journeys.experiment.ExperimentDecision::undecided;
+    var experiments =
+        new dev.journeys.experiment.ExperimentActivities() {
+          @Override
+          public dev.journeys.experiment.ExperimentDecision decision(String experiment) {
+            return dev.journeys.experiment.ExperimentDecision.undecided(experiment);
+          }
+
+          @Override
+          public void recordOutcome(dev.journeys.experiment.ExperimentOutcome outcome) {}
+        };
     worker.registerActivitiesImplementations(sends, experiments);
     env.start();
   }

@@ -12,6 +12,7 @@ import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
 import dev.journeys.experiment.ExperimentActivities;
 import dev.journeys.experiment.ExperimentDecision;
+import dev.journeys.experiment.ExperimentOutcome;
 import dev.journeys.journey.Enrollment;
 import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyOutcome;
@@ -44,11 +45,22 @@ class AbandonedCartJourneyTest {
   private SendActivities sends;
   private final List<SendRequest> requests = new ArrayList<>();
   private final Map<String, String> decisions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<ExperimentOutcome> outcomes =
+      java.util.Collections.synchronizedList(new ArrayList<>());
   private final ExperimentActivities experiments =
-      name ->
-          decisions.containsKey(name)
+      new ExperimentActivities() {
+        @Override
+        public ExperimentDecision decision(String name) {
+          return decisions.containsKey(name)
               ? new ExperimentDecision(name, decisions.get(name), "api", "test", Instant.EPOCH)
               : ExperimentDecision.undecided(name);
+        }
+
+        @Override
+        public void recordOutcome(ExperimentOutcome outcome) {
+          outcomes.add(outcome);
+        }
+      };
 
   @BeforeEach
   void setUp() {
@@ -260,6 +272,23 @@ class AbandonedCartJourneyTest {
             org.assertj.core.groups.Tuple.tuple("cart-last-call", Channel.EMAIL));
     assertThat(journey.state().variants())
         .containsEntry(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "email");
+  }
+
+  @Test
+  void recordsTheOutcomePerVariantSoConversionsAreAttributed() {
+    var journey = start();
+    env.sleep(Duration.ofHours(2));
+    journey.onEvent(event("e-order", EventTypes.ORDER_PLACED));
+    result(journey);
+
+    var execution = WorkflowStubExecution.of(journey);
+    assertThat(outcomes)
+        .containsExactly(
+            new ExperimentOutcome(
+                AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT,
+                "sms",
+                execution.toString(),
+                JourneyOutcome.CONVERTED));
   }
 
   @Test

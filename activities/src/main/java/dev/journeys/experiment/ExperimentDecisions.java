@@ -54,4 +54,36 @@ public class ExperimentDecisions {
                     rs.getTimestamp("decided_at").toInstant()))
         .optional();
   }
+
+  /** Records an enrollment's outcome in an arm; a repeat of the same enrollment is ignored. */
+  public void recordOutcome(ExperimentOutcome outcome) {
+    jdbc.sql(
+            """
+            insert into experiment_outcome (experiment, variant, enrollment_id, outcome, recorded_at)
+            values (:experiment, :variant, :enrollment, :outcome, :at)
+            on conflict (experiment, enrollment_id) do nothing""")
+        .param("experiment", outcome.experiment())
+        .param("variant", outcome.variant())
+        .param("enrollment", outcome.enrollmentId())
+        .param("outcome", outcome.outcome().name())
+        .param("at", java.sql.Timestamp.from(clock.instant()))
+        .update();
+  }
+
+  /** Ended enrollments and conversions per arm (hold-out excluded: it cannot win). */
+  public java.util.List<ExperimentVerdict.ArmResult> results(String experiment) {
+    return jdbc.sql(
+            """
+            select variant, count(*) as enrolled,
+                   count(*) filter (where outcome = 'CONVERTED') as converted
+            from experiment_outcome
+            where experiment = :experiment and variant <> 'holdout'
+            group by variant order by variant""")
+        .param("experiment", experiment)
+        .query(
+            (rs, n) ->
+                new ExperimentVerdict.ArmResult(
+                    rs.getString("variant"), rs.getLong("enrolled"), rs.getLong("converted")))
+        .list();
+  }
 }

@@ -291,6 +291,28 @@ public final class Journey {
     return inbox.subList(before, inbox.size()).stream().filter(e -> e.is(eventType)).toList();
   }
 
+  /**
+   * A digest: collects events of a type for {@code window}, then sends one message summarising
+   * them (data {@code count} and {@code items}, the events' properties in order). Sends nothing,
+   * and returns empty, when none came.
+   *
+   * <pre>{@code
+   * journey.digest("price_dropped", Duration.ofDays(1), Message.email("price-drop-digest"));
+   * }</pre>
+   */
+  public Optional<SendOutcome> digest(String eventType, Duration window, Message message) {
+    var events = collect(eventType, window);
+    if (events.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Object> items = new ArrayList<>();
+    events.forEach(e -> items.add(e.properties()));
+    Map<String, Object> summary = new HashMap<>();
+    summary.put("count", events.size());
+    summary.put("items", items);
+    return Optional.of(send(message.with(summary)));
+  }
+
   // ---- sends ----
 
   /**

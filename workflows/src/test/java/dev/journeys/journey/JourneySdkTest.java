@@ -244,6 +244,30 @@ class JourneySdkTest {
   }
 
   @Test
+  void sendsOneDigestSummarisingTheEventsOfAWindowAndNoneForAnEmptyWindow() {
+    var probe =
+        start(
+            (journey, e) -> {
+              journey.step("first-day");
+              journey.digest("price_dropped", Duration.ofDays(1), Message.email("price-digest"));
+              journey.step("second-day");
+              var none =
+                  journey.digest("price_dropped", Duration.ofDays(1), Message.email("price-digest"));
+              journey.send(Message.email(none.isEmpty() ? "quiet-day" : "never"));
+            });
+    test.env.sleep(Duration.ofHours(3));
+    probe.onEvent(event("d1", CUSTOMER, "price_dropped", Map.of("sku", "a")));
+    probe.onEvent(event("d2", CUSTOMER, "price_dropped", Map.of("sku", "b")));
+
+    assertThat(result(probe)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(test.messageKeys()).containsExactly("price-digest", "quiet-day");
+    var data = test.sent.getFirst().request().data();
+    assertThat(data).containsEntry("count", 2);
+    assertThat(data.get("items"))
+        .isEqualTo(java.util.List.of(Map.of("sku", "a"), Map.of("sku", "b")));
+  }
+
+  @Test
   void continuesAsNewCarryingItsStateAndKeepingIdempotencyKeysStable() {
     var probe =
         start(

@@ -18,6 +18,10 @@ import dev.journeys.messaging.Channel;
 import java.time.Clock;
 import dev.journeys.channel.email.EmailProperties;
 import dev.journeys.channel.email.SmtpEmailChannel;
+import dev.journeys.channel.helpdesk.HandoffActivitiesImpl;
+import dev.journeys.channel.helpdesk.HelpdeskProperties;
+import dev.journeys.channel.helpdesk.HttpHelpdesk;
+import dev.journeys.handoff.HandoffActivities;
 import dev.journeys.channel.sms.HttpSmsChannel;
 import dev.journeys.channel.sms.SmsProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,7 +39,10 @@ import org.springframework.mail.javamail.JavaMailSender;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(JourneyStoreConfiguration.class)
-@ComponentScan(basePackages = {"dev.journeys.messaging", "dev.journeys.policy", "dev.journeys.content"})
+@ComponentScan(
+    basePackages = {
+      "dev.journeys.messaging", "dev.journeys.policy", "dev.journeys.content", "dev.journeys.profile"
+    })
 @EnableConfigurationProperties({
   EmailProperties.class,
   SmsProperties.class,
@@ -44,6 +51,7 @@ import org.springframework.mail.javamail.JavaMailSender;
   InstagramProperties.class,
   FcmProperties.class,
   WebhookProperties.class,
+  HelpdeskProperties.class,
   dev.journeys.policy.PolicyProperties.class
 })
 public class DeliveryConfiguration {
@@ -97,5 +105,16 @@ public class DeliveryConfiguration {
   @ConditionalOnProperty("journeys.channels.webhook.url")
   ChannelSender webhookChannel(WebhookProperties properties, ObjectMapper json, Clock clock) {
     return new WebhookChannel(properties, json, clock);
+  }
+
+  @Bean
+  @ConditionalOnProperty("journeys.channels.helpdesk.base-url")
+  HttpHelpdesk httpHelpdesk(HelpdeskProperties properties, ObjectMapper json) {
+    return new HttpHelpdesk(properties, json);
+  }
+
+  @Bean
+  HandoffActivities handoffActivities(java.util.Optional<HttpHelpdesk> helpdesk) {
+    return new HandoffActivitiesImpl(helpdesk);
   }
 }

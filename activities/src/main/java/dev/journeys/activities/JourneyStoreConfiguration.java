@@ -15,7 +15,7 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @ComponentScan(
     basePackages = {
       "dev.journeys.customer", "dev.journeys.eventlog", "dev.journeys.ledger", "dev.journeys.content",
-      "dev.journeys.delivery"
+      "dev.journeys.delivery", "dev.journeys.restock", "dev.journeys.experiment"
     })
 @EnableJdbcRepositories(basePackages = "dev.journeys.customer")
 @org.springframework.context.annotation.Import(PolicyStoreConfiguration.class)

@@ -25,7 +25,8 @@ public record Customer(
     String messengerPsid,
     String instagramId,
     @MappedCollection(idColumn = "customer_id") Set<PushToken> pushTokens,
-    String region) {
+    String region,
+    Channel preferredChannel) {
 
   @PersistenceCreator
   public Customer {
@@ -43,7 +44,8 @@ public record Customer(
       String firstName,
       Set<Consent> consents,
       Long version) {
-    this(id, email, phone, timeZone, locale, firstName, consents, version, null, null, null, null, null);
+    this(id, email, phone, timeZone, locale, firstName, consents, version, null, null, null, null,
+        null, null);
   }
 
   /** A profile without a region. */
@@ -61,7 +63,7 @@ public record Customer(
       String instagramId,
       Set<PushToken> pushTokens) {
     this(id, email, phone, timeZone, locale, firstName, consents, version, whatsappNumber,
-        messengerPsid, instagramId, pushTokens, null);
+        messengerPsid, instagramId, pushTokens, null, null);
   }
 
   /**
@@ -79,7 +81,22 @@ public record Customer(
       Long version,
       String region) {
     this(id, email, phone, timeZone, locale, firstName, consents, version, null, null, null, null,
-        region);
+        region, null);
+  }
+
+  /** A profile with a preferred channel and none of the optional addresses or region. */
+  public Customer(
+      String id,
+      String email,
+      String phone,
+      String timeZone,
+      String locale,
+      String firstName,
+      Set<Consent> consents,
+      Long version,
+      Channel preferredChannel) {
+    this(id, email, phone, timeZone, locale, firstName, consents, version, null, null, null, null,
+        null, preferredChannel);
   }
 
   /** The customer's address on a channel, if they have one. */

@@ -79,7 +79,8 @@ public class CustomerProfiles {
             profile.messengerPsid(),
             profile.instagramId(),
             pushTokens(profile, existing, now),
-            profile.region());
+            profile.region(),
+            profile.preferredChannel());
     return customers.save(toSave);
   }
 
@@ -125,7 +126,7 @@ public class CustomerProfiles {
             new Customer(
                 c.id(), c.email(), c.phone(), c.timeZone(), c.locale(), c.firstName(),
                 new HashSet<>(wanted.values()), c.version(), c.whatsappNumber(),
-                c.messengerPsid(), c.instagramId(), c.pushTokens(), c.region()),
+                c.messengerPsid(), c.instagramId(), c.pushTokens(), c.region(), c.preferredChannel()),
             source));
   }
 
@@ -153,6 +154,54 @@ public class CustomerProfiles {
                     rs.getString("source"),
                     rs.getTimestamp("changed_at").toInstant()))
         .list();
+  }
+
+  /**
+   * As {@link #save(Customer, String)}, and replaces the profile's free-form attributes (journeys
+   * branch on them) when {@code attributes} is not null, in the same transaction.
+   */
+  @Transactional
+  public Customer save(Customer profile, Map<String, Object> attributes, String source) {
+    Customer saved = save(profile, source);
+    if (attributes != null) {
+      jdbc.sql("update customer set attributes = cast(:json as jsonb) where id = :id")
+          .param("json", Json.write(attributes))
+          .param("id", profile.id())
+          .update();
+    }
+    return saved;
+  }
+
+  /** The profile's free-form attributes; empty when none or no such customer. */
+  public Map<String, Object> attributes(String id) {
+    return jdbc.sql("select attributes::text from customer where id = :id")
+        .param("id", id)
+        .query(String.class)
+        .optional()
+        .map(Json::read)
+        .orElse(Map.of());
+  }
+
+  private static final class Json {
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+
+    static String write(Map<String, Object> value) {
+      try {
+        return MAPPER.writeValueAsString(value);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException("attributes are not JSON: " + e.getMessage(), e);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> read(String json) {
+      try {
+        return MAPPER.readValue(json, Map.class);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("stored attributes are not JSON", e);
+      }
+    }
   }
 
   private static final class Profiles {

@@ -91,6 +91,29 @@ class CustomerApiTest {
     assertThat(json.readTree(http.getForObject("/v1/customers/dee/messages", String.class))).isEmpty();
   }
 
+  @Test
+  void storesThePreferredChannelAndAttributesJourneysBranchOn() throws Exception {
+    var response =
+        put("eve", """
+            {"email":"eve@shop.test","preferredChannel":"SMS",
+             "attributes":{"tier":"vip","points":1200}}""");
+
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    assertThat(json.readTree(response.getBody()).get("preferredChannel").asText()).isEqualTo("SMS");
+    assertThat(
+            jdbc.sql("select attributes->>'tier' from customer where id = 'eve'")
+                .query(String.class)
+                .single())
+        .isEqualTo("vip");
+  }
+
+  @Test
+  void rejectsAnUnknownPreferredChannel() {
+    var response = put("fay", "{\"preferredChannel\":\"PIGEON\"}");
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+  }
+
   private ResponseEntity<String> put(String id, String body) {
     var headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);

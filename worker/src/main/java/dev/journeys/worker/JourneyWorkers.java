@@ -2,7 +2,20 @@ package dev.journeys.worker;
 
 import dev.journeys.journey.cart.AbandonedCartJourney;
 import dev.journeys.journey.cart.AbandonedCartJourneyImpl;
+import dev.journeys.experiment.ExperimentActivities;
+import dev.journeys.handoff.HandoffActivities;
+import dev.journeys.journey.delivery.DeliveryDelayedJourneyImpl;
+import dev.journeys.journey.postpurchase.PostPurchaseJourneyImpl;
+import dev.journeys.journey.support.SupportEscalationJourneyImpl;
+import dev.journeys.journey.welcome.WelcomeSeriesJourneyImpl;
+import dev.journeys.journey.winback.WinBackJourney;
+import dev.journeys.journey.winback.WinBackJourneyImpl;
+import dev.journeys.journey.restock.BackInStockFanOut;
+import dev.journeys.journey.restock.BackInStockFanOutImpl;
+import dev.journeys.journey.restock.BackInStockJourneyImpl;
 import dev.journeys.messaging.SendActivities;
+import dev.journeys.restock.StockSubscriptionActivities;
+import dev.journeys.profile.ProfileActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import org.slf4j.Logger;
@@ -27,6 +40,10 @@ public class JourneyWorkers implements SmartLifecycle {
   public JourneyWorkers(
       WorkflowClient client,
       SendActivities sendActivities,
+      ProfileActivities profileActivities,
+      HandoffActivities handoffActivities,
+      StockSubscriptionActivities stockSubscriptions,
+      ExperimentActivities experiments,
       SearchAttributeSetup searchAttributes,
       WorkerProperties properties) {
     this.searchAttributes = searchAttributes;
@@ -37,6 +54,20 @@ public class JourneyWorkers implements SmartLifecycle {
     worker.registerWorkflowImplementationFactory(
         AbandonedCartJourney.class, () -> new AbandonedCartJourneyImpl(cart));
     worker.registerActivitiesImplementations(sendActivities);
+    worker.registerWorkflowImplementationTypes(
+        WelcomeSeriesJourneyImpl.class,
+        PostPurchaseJourneyImpl.class,
+        DeliveryDelayedJourneyImpl.class,
+        SupportEscalationJourneyImpl.class);
+    var winBack = properties.winBack().settings();
+    worker.registerWorkflowImplementationFactory(
+        WinBackJourney.class, () -> new WinBackJourneyImpl(winBack));
+    var restock = properties.backInStock().settings();
+    worker.registerWorkflowImplementationFactory(
+        BackInStockFanOut.class, () -> new BackInStockFanOutImpl(restock));
+    worker.registerWorkflowImplementationTypes(BackInStockJourneyImpl.class);
+    worker.registerActivitiesImplementations(
+        profileActivities, handoffActivities, stockSubscriptions, experiments);
   }
 
   @Override

@@ -10,11 +10,31 @@ import java.time.Duration;
  *
  * @param send for channel sends: a provider outage is retried with backoff until {@code
  *     scheduleToClose}; permanent refusals come back as {@code Failed} outcomes, not exceptions
+ * @param lookup for reads of the journey store (profiles, experiment decisions, subscribers):
+ *     short, retried quickly
+ * @param handoff for opening helpdesk tickets: retried with backoff like sends
  */
-public record JourneyActivityOptions(ActivityOptions send) {
+public record JourneyActivityOptions(
+    ActivityOptions send, ActivityOptions lookup, ActivityOptions handoff) {
+
+  public JourneyActivityOptions {
+    var defaults = defaultsOf();
+    send = send == null ? defaults[0] : send;
+    lookup = lookup == null ? defaults[1] : lookup;
+    handoff = handoff == null ? defaults[0] : handoff;
+  }
+
+  /** Custom send options, defaults for the rest. */
+  public JourneyActivityOptions(ActivityOptions send) {
+    this(send, null, null);
+  }
 
   public static JourneyActivityOptions defaults() {
-    return new JourneyActivityOptions(
+    return new JourneyActivityOptions(null, null, null);
+  }
+
+  private static ActivityOptions[] defaultsOf() {
+    var send =
         ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
             .setScheduleToCloseTimeout(Duration.ofHours(2))
@@ -24,6 +44,18 @@ public record JourneyActivityOptions(ActivityOptions send) {
                     .setBackoffCoefficient(2.0)
                     .setMaximumInterval(Duration.ofMinutes(5))
                     .build())
-            .build());
+            .build();
+    var lookup =
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(10))
+            .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+            .setRetryOptions(
+                RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofMillis(500))
+                    .setBackoffCoefficient(2.0)
+                    .setMaximumInterval(Duration.ofSeconds(30))
+                    .build())
+            .build();
+    return new ActivityOptions[] {send, lookup};
   }
 }

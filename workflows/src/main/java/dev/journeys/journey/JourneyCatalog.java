@@ -21,7 +21,56 @@ public final class JourneyCatalog {
           Set.of(EventTypes.CART_ABANDONED),
           Set.of(EventTypes.ORDER_PLACED));
 
-  private static final List<JourneyDefinition> ALL = List.of(ABANDONED_CART);
+  public static final JourneyDefinition WELCOME_SERIES =
+      new JourneyDefinition(
+          "welcome-series",
+          "WelcomeSeries",
+          Set.of(EventTypes.CUSTOMER_SIGNED_UP),
+          Set.of(EventTypes.ORDER_PLACED, EventTypes.UNSUBSCRIBED));
+
+  public static final JourneyDefinition POST_PURCHASE =
+      new JourneyDefinition(
+          "post-purchase",
+          "PostPurchase",
+          Set.of(EventTypes.ORDER_PLACED),
+          Set.of(EventTypes.ORDER_SHIPPED, EventTypes.ORDER_DELIVERED));
+
+  /** Every purchase is delivered to the running win-back, which restarts its lapse clock. */
+  public static final JourneyDefinition WIN_BACK =
+      new JourneyDefinition(
+          "win-back", "WinBack", Set.of(EventTypes.ORDER_PLACED), Set.of(EventTypes.UNSUBSCRIBED));
+
+  public static final JourneyDefinition DELIVERY_DELAYED =
+      new JourneyDefinition(
+          "delivery-delayed",
+          "DeliveryDelayed",
+          Set.of(EventTypes.DELIVERY_DELAYED),
+          Set.of(EventTypes.TICKET_OPENED, EventTypes.TICKET_RESOLVED, EventTypes.ORDER_DELIVERED));
+
+  /** A new ticket while one is being handled is delivered to that enrollment, not a second one. */
+  public static final JourneyDefinition SUPPORT_ESCALATION =
+      new JourneyDefinition(
+          "support-escalation",
+          "SupportEscalation",
+          Set.of(EventTypes.TICKET_OPENED),
+          Set.of(EventTypes.TICKET_RESOLVED));
+
+  /**
+   * Started per subscriber by the restock fan-out ({@code BackInStockFanOut}), not by a customer
+   * event; its workflow ids carry the product and restock after the customer.
+   */
+  public static final JourneyDefinition BACK_IN_STOCK =
+      new JourneyDefinition("back-in-stock", "BackInStock", Set.of(), Set.of());
+
+  private static final List<JourneyDefinition> ALL =
+      List.of(
+          ABANDONED_CART,
+          WELCOME_SERIES,
+          POST_PURCHASE,
+          WIN_BACK,
+          DELIVERY_DELAYED,
+          SUPPORT_ESCALATION,
+          BACK_IN_STOCK);
 
   private JourneyCatalog() {}
 

@@ -16,9 +16,13 @@ public final class JourneySearchAttributes {
   public static final SearchAttributeKey<String> JOURNEY_OUTCOME =
       SearchAttributeKey.forKeyword("JourneyOutcome");
 
+  /** The enrollment's experiment arms, e.g. {@code cart-last-call-channel=sms,cart-holdout=holdout}. */
+  public static final SearchAttributeKey<String> JOURNEY_VARIANT =
+      SearchAttributeKey.forKeyword("JourneyVariant");
+
   /** All of them; a Temporal namespace must have these registered (all of type Keyword). */
   public static final List<SearchAttributeKey<String>> ALL =
-      List.of(CUSTOMER_ID, JOURNEY, JOURNEY_STEP, JOURNEY_OUTCOME);
+      List.of(CUSTOMER_ID, JOURNEY, JOURNEY_STEP, JOURNEY_OUTCOME, JOURNEY_VARIANT);
 
   private JourneySearchAttributes() {}
 }

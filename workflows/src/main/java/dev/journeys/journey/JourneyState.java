@@ -4,6 +4,7 @@ import dev.journeys.messaging.Channel;
 import dev.journeys.messaging.SendOutcome;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A journey's answer to "where are you?", returned by the {@code state} query.
@@ -12,6 +13,7 @@ import java.util.List;
  *     null while it is not waiting
  * @param wakeUpAt when the current wait times out; null while not waiting
  * @param outcome null while running
+ * @param variants the customer's arm per experiment the journey has consulted
  */
 public record JourneyState(
     String journey,
@@ -20,7 +22,8 @@ public record JourneyState(
     String waitingFor,
     Instant wakeUpAt,
     List<MessageRecord> messages,
-    JourneyOutcome outcome) {
+    JourneyOutcome outcome,
+    Map<String, String> variants) {
 
   /** A message the journey asked for, and what became of it. */
   public record MessageRecord(

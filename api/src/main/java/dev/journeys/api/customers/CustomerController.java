@@ -61,8 +61,9 @@ public class CustomerController {
                 : request.pushTokens().stream()
                     .map(token -> new PushToken(token, null))
                     .collect(Collectors.toSet()),
-            request.region());
-    return profiles.save(customer, "api");
+            request.region(),
+            request.preferredChannel());
+    return profiles.save(customer, request.attributes(), "api");
   }
 
   @GetMapping("/v1/customers/{id}")

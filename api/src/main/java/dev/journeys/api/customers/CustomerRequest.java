@@ -12,8 +12,12 @@ import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
-/** The body of {@code PUT /v1/customers/{id}}. Consents not listed are left as they are. */
+/**
+ * The body of {@code PUT /v1/customers/{id}}. Consents not listed are left as they are; {@code
+ * attributes} (free-form profile data journeys branch on) replace the stored ones when given.
+ */
 public record CustomerRequest(
     @Email @Size(max = 320) String email,
     @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +15551234567")
@@ -31,7 +35,9 @@ public record CustomerRequest(
     @Pattern(
             regexp = "[A-Z]{2}(-[A-Z0-9]{1,3})?",
             message = "must be an ISO 3166 country or subdivision such as US or US-FL")
-        String region) {
+        String region,
+    Channel preferredChannel,
+    @Size(max = 100, message = "must have at most 100 attributes") Map<String, Object> attributes) {
 
   /** A request without messaging-app addresses, push tokens or region. */
   public CustomerRequest(
@@ -41,7 +47,8 @@ public record CustomerRequest(
       String locale,
       String firstName,
       List<ConsentRequest> consents) {
-    this(email, phone, timeZone, locale, firstName, consents, null, null, null, null, null);
+    this(email, phone, timeZone, locale, firstName, consents, null, null, null, null, null, null,
+        null);
   }
 
   public record ConsentRequest(@NotNull Channel channel, @NotNull Topic topic, @NotNull ConsentStatus status) {}

@@ -5,17 +5,25 @@ import dev.journeys.journey.CustomerJourney;
 import dev.journeys.journey.Enrollment;
 import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyDefinition;
+import dev.journeys.journey.Reentry;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Delivers an event to the journeys that care: signal-with-start for journeys it triggers (so
  * start and first event are one atomic step), a signal for running journeys that listen to it.
+ * A trigger honours the journey's {@link Reentry} policy: ignored by (delivered to) a running
+ * enrollment, restarting it, or held back until a cool-down after the last enrollment has passed.
  */
 @Component
 public class JourneyRouter {
@@ -24,16 +32,55 @@ public class JourneyRouter {
   public record Delivery(String journey, String workflowId, String action) {}
 
   private final WorkflowClient client;
+  private final List<JourneyDefinition> journeys;
+  private final Clock clock;
 
+  @Autowired
   public JourneyRouter(WorkflowClient client) {
+    this(client, JourneyCatalog.all(), Clock.systemUTC());
+  }
+
+  /** A router over other journeys and another clock, for tests. */
+  public JourneyRouter(WorkflowClient client, List<JourneyDefinition> journeys, Clock clock) {
     this.client = client;
+    this.journeys = List.copyOf(journeys);
+    this.clock = clock;
   }
 
   public List<Delivery> route(CustomerEvent event) {
     List<Delivery> deliveries = new ArrayList<>();
-    for (JourneyDefinition journey : JourneyCatalog.all()) {
+    for (JourneyDefinition journey : journeys) {
       String workflowId = journey.workflowId(event.customerId());
       if (journey.isTriggeredBy(event.type())) {
+        var last = lastEnrollment(workflowId);
+        boolean running =
+            last.map(d -> d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING)
+                .orElse(false);
+        String action = "signal-with-start";
+        switch (journey.reentry().policy()) {
+          case IGNORE_WHILE_RUNNING -> {}
+          case RESTART -> {
+            if (running) {
+              try {
+                client
+                    .newUntypedWorkflowStub(workflowId)
+                    .terminate("re-entry: restarted by event " + event.eventId());
+              } catch (WorkflowNotFoundException finishedMeanwhile) {
+                // it ended by itself between describe and terminate: nothing to restart
+              }
+              action = "restarted";
+            }
+          }
+          case AFTER_COOL_DOWN -> {
+            var closed = last.filter(d -> !running).map(WorkflowExecutionDescription::getCloseTime);
+            if (closed.isPresent()
+                && closed.get() != null
+                && closed.get().plus(journey.reentry().coolDown()).isAfter(clock.instant())) {
+              deliveries.add(new Delivery(journey.name(), workflowId, "cooling-down"));
+              continue;
+            }
+          }
+        }
         var options =
             WorkflowOptions.newBuilder()
                 .setWorkflowId(workflowId)
@@ -48,7 +95,7 @@ public class JourneyRouter {
                 CustomerJourney.EVENT_SIGNAL,
                 new Object[] {event},
                 new Object[] {new Enrollment(journey.name(), event.customerId(), event)});
-        deliveries.add(new Delivery(journey.name(), workflowId, "signal-with-start"));
+        deliveries.add(new Delivery(journey.name(), workflowId, action));
       } else if (journey.listensTo(event.type())) {
         try {
           client.newUntypedWorkflowStub(workflowId).signal(CustomerJourney.EVENT_SIGNAL, event);
@@ -59,5 +106,18 @@ public class JourneyRouter {
       }
     }
     return deliveries;
+  }
+
+  private Optional<WorkflowExecutionDescription> lastEnrollment(String workflowId) {
+    try {
+      return Optional.of(client.newUntypedWorkflowStub(workflowId).describe());
+    } catch (WorkflowNotFoundException never) {
+      return Optional.empty();
+    } catch (io.grpc.StatusRuntimeException e) {
+      if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 }

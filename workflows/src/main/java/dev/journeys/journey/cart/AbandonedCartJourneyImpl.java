@@ -6,16 +6,22 @@ import static dev.journeys.messaging.Channel.SMS;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
 import dev.journeys.journey.Enrollment;
+import dev.journeys.journey.Experiment;
 import dev.journeys.journey.Journey;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneyState;
 import dev.journeys.journey.Message;
+import java.util.Map;
 
 /** The brief, line by line: see {@link AbandonedCartJourney}. */
 public class AbandonedCartJourneyImpl implements AbandonedCartJourney {
 
+  /** A/B test of the last call's channel, with the journey's hold-out group. */
+  public static final String LAST_CALL_EXPERIMENT = "cart-last-call-channel";
+
   static final Message CART_REMINDER = Message.email("cart-reminder").marketing();
-  static final Message LAST_CALL = Message.firstAllowed(SMS, EMAIL).key("cart-last-call");
+  static final Message LAST_CALL_BY_SMS = Message.firstAllowed(SMS, EMAIL).key("cart-last-call");
+  static final Message LAST_CALL_BY_EMAIL = Message.email("cart-last-call");
 
   private final AbandonedCartSettings settings;
   private final Journey journey = Journey.withGoals(EventTypes.ORDER_PLACED);
@@ -30,11 +36,18 @@ public class AbandonedCartJourneyImpl implements AbandonedCartJourney {
 
   @Override
   public JourneyOutcome run(Enrollment enrollment) {
-    var cart = enrollment.trigger() == null ? java.util.Map.<String, Object>of()
-        : enrollment.trigger().properties();
+    Map<String, Object> cart =
+        enrollment.trigger() == null ? Map.of() : enrollment.trigger().properties();
     return journey.run(
         enrollment,
         () -> {
+          String arm = journey.variant(settings.lastCallExperiment());
+          if (arm.equals(Experiment.HOLDOUT)) {
+            // no messages: only watch whether they order anyway, to measure the uplift
+            journey.step("holdout");
+            journey.pause(settings.reminderDelay().plus(settings.lastCallDelay()));
+            return;
+          }
           journey.step("wait-for-order");
           journey.pause(settings.reminderDelay());
 
@@ -45,7 +58,7 @@ public class AbandonedCartJourneyImpl implements AbandonedCartJourney {
           journey.pause(settings.lastCallDelay());
 
           journey.step("cart-last-call");
-          journey.send(LAST_CALL.with(cart));
+          journey.send((arm.equals("email") ? LAST_CALL_BY_EMAIL : LAST_CALL_BY_SMS).with(cart));
         });
   }
 

@@ -1,15 +1,25 @@
 package dev.journeys.journey.cart;
 
+import dev.journeys.journey.Experiment;
 import java.time.Duration;
 
 /**
- * The waits of the abandoned-cart journey. The worker reads them from configuration ({@code
- * journeys.abandoned-cart.*}), so an end-to-end test can shorten them without a code change.
+ * The waits and the experiment of the abandoned-cart journey. The worker reads them from
+ * configuration ({@code journeys.abandoned-cart.*}), so an end-to-end test can shorten them, and
+ * ops can re-weight the experiment, without a code change.
  *
  * @param reminderDelay from the abandoned cart to the reminder email
  * @param lastCallDelay from the reminder to the last call
+ * @param smsLastCallWeight relative weight of the arm whose last call is an SMS (email fallback)
+ * @param emailLastCallWeight relative weight of the arm whose last call is an email
+ * @param holdoutPercent share of customers (0-100) who get no message, to measure the uplift
  */
-public record AbandonedCartSettings(Duration reminderDelay, Duration lastCallDelay) {
+public record AbandonedCartSettings(
+    Duration reminderDelay,
+    Duration lastCallDelay,
+    int smsLastCallWeight,
+    int emailLastCallWeight,
+    int holdoutPercent) {
 
   public static final AbandonedCartSettings DEFAULTS =
       new AbandonedCartSettings(Duration.ofHours(1), Duration.ofHours(23));
@@ -21,5 +31,24 @@ public record AbandonedCartSettings(Duration reminderDelay, Duration lastCallDel
     if (lastCallDelay == null || lastCallDelay.isNegative() || lastCallDelay.isZero()) {
       throw new IllegalArgumentException("lastCallDelay must be positive, was " + lastCallDelay);
     }
+    // builds it once so that bad weights fail at startup, not in a running journey
+    experiment(smsLastCallWeight, emailLastCallWeight, holdoutPercent);
+  }
+
+  /** An even split of the last-call channel, no hold-out. */
+  public AbandonedCartSettings(Duration reminderDelay, Duration lastCallDelay) {
+    this(reminderDelay, lastCallDelay, 1, 1, 0);
+  }
+
+  /** The last-call channel experiment with its hold-out group. */
+  public Experiment lastCallExperiment() {
+    return experiment(smsLastCallWeight, emailLastCallWeight, holdoutPercent);
+  }
+
+  private static Experiment experiment(int sms, int email, int holdout) {
+    return Experiment.split(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "sms", "email")
+        .weight("sms", sms)
+        .weight("email", email)
+        .withHoldout(holdout);
   }
 }

@@ -10,6 +10,9 @@ import static org.mockito.Mockito.withSettings;
 
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
+import dev.journeys.experiment.ExperimentActivities;
+import dev.journeys.experiment.ExperimentDecision;
+import dev.journeys.experiment.ExperimentOutcome;
 import dev.journeys.journey.Enrollment;
 import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyOutcome;
@@ -41,6 +44,23 @@ class AbandonedCartJourneyTest {
   private WorkflowClient client;
   private SendActivities sends;
   private final List<SendRequest> requests = new ArrayList<>();
+  private final Map<String, String> decisions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<ExperimentOutcome> outcomes =
+      java.util.Collections.synchronizedList(new ArrayList<>());
+  private final ExperimentActivities experiments =
+      new ExperimentActivities() {
+        @Override
+        public ExperimentDecision decision(String name) {
+          return decisions.containsKey(name)
+              ? new ExperimentDecision(name, decisions.get(name), "api", "test", Instant.EPOCH)
+              : ExperimentDecision.undecided(name);
+        }
+
+        @Override
+        public void recordOutcome(ExperimentOutcome outcome) {
+          outcomes.add(outcome);
+        }
+      };
 
   @BeforeEach
   void setUp() {
@@ -60,7 +80,7 @@ class AbandonedCartJourneyTest {
               }
               return new SendOutcome.Sent(request.channel(), "provider-" + requests.size());
             });
-    worker.registerActivitiesImplementations(sends);
+    worker.registerActivitiesImplementations(sends, experiments);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -173,23 +193,135 @@ class AbandonedCartJourneyTest {
 
   @Test
   void usesConfiguredDelays() {
+    restartWith(new AbandonedCartSettings(Duration.ofSeconds(2), Duration.ofSeconds(3)));
+    var journey = start();
+
+    env.sleep(Duration.ofSeconds(2).plusMillis(500));
+    assertThat(requests).extracting(SendRequest::messageKey).containsExactly("cart-reminder");
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+  }
+
+  @Test
+  void makesTheLastCallByEmailForCustomersInTheEmailArm() {
+    restartWith(new AbandonedCartSettings(Duration.ofHours(1), Duration.ofHours(23), 0, 1, 0));
+    var journey = start();
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(requests)
+        .extracting(SendRequest::messageKey, SendRequest::channel)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("cart-reminder", Channel.EMAIL),
+            org.assertj.core.groups.Tuple.tuple("cart-last-call", Channel.EMAIL));
+    assertThat(journey.state().variants())
+        .containsEntry(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "email");
+  }
+
+  @Test
+  void recordsTheArmOfTheLastCallExperimentOnTheEnrollment() {
+    var journey = start();
+    env.sleep(Duration.ofMinutes(1));
+
+    String arm =
+        AbandonedCartSettings.DEFAULTS.lastCallExperiment().assign(CUSTOMER);
+    assertThat(journey.state().variants())
+        .containsExactly(Map.entry(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, arm));
+    assertThat(
+            client
+                .newUntypedWorkflowStub(JourneyCatalog.ABANDONED_CART.workflowId(CUSTOMER))
+                .describe()
+                .getTypedSearchAttributes()
+                .get(JourneySearchAttributes.JOURNEY_VARIANT))
+        .isEqualTo(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT + "=" + arm);
+  }
+
+  @Test
+  void sendsTheHoldOutGroupNothingButStillCountsTheirOrders() {
+    restartWith(new AbandonedCartSettings(Duration.ofHours(1), Duration.ofHours(23), 1, 1, 100));
+    var journey = start();
+
+    env.sleep(Duration.ofHours(10));
+    assertThat(journey.state().step()).isEqualTo("holdout");
+    journey.onEvent(event("e-order", EventTypes.ORDER_PLACED));
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.CONVERTED);
+    assertThat(requests).isEmpty();
+    assertThat(journey.state().variants())
+        .containsEntry(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "holdout");
+  }
+
+  @Test
+  void theHoldOutGroupCompletesWithoutAMessageWhenNoOrderComes() {
+    restartWith(new AbandonedCartSettings(Duration.ofHours(1), Duration.ofHours(23), 1, 1, 100));
+    var journey = start();
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(requests).isEmpty();
+  }
+
+  @Test
+  void sendsEveryoneTheWinningChannelOnceTheExperimentIsDecided() {
+    // c-42 is in the SMS arm by the split; the experiment was decided for email
+    decisions.put(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "email");
+    var journey = start();
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(requests)
+        .extracting(SendRequest::messageKey, SendRequest::channel)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("cart-reminder", Channel.EMAIL),
+            org.assertj.core.groups.Tuple.tuple("cart-last-call", Channel.EMAIL));
+    assertThat(journey.state().variants())
+        .containsEntry(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "email");
+  }
+
+  @Test
+  void recordsTheOutcomePerVariantSoConversionsAreAttributed() {
+    var journey = start();
+    env.sleep(Duration.ofHours(2));
+    journey.onEvent(event("e-order", EventTypes.ORDER_PLACED));
+    result(journey);
+
+    var execution = WorkflowStubExecution.of(journey);
+    assertThat(outcomes)
+        .containsExactly(
+            new ExperimentOutcome(
+                AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT,
+                "sms",
+                execution.toString(),
+                JourneyOutcome.CONVERTED));
+  }
+
+  @Test
+  void ignoresADecisionForAnArmTheExperimentDoesNotHave() {
+    decisions.put(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "carrier-pigeon");
+    var journey = start();
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(requests.getLast().channel()).isEqualTo(Channel.SMS);
+  }
+
+  @Test
+  void theHoldOutGroupStaysHeldOutAfterADecision() {
+    decisions.put(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "email");
+    restartWith(new AbandonedCartSettings(Duration.ofHours(1), Duration.ofHours(23), 1, 1, 100));
+    var journey = start();
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(requests).isEmpty();
+  }
+
+  private void restartWith(AbandonedCartSettings settings) {
     env.close();
     env = TestWorkflowEnvironment.newInstance();
     for (var key : JourneySearchAttributes.ALL) {
       env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
     Worker worker = env.newWorker(JourneyCatalog.TASK_QUEUE);
-    var settings = new AbandonedCartSettings(Duration.ofSeconds(2), Duration.ofSeconds(3));
     worker.registerWorkflowImplementationFactory(
         AbandonedCartJourney.class, () -> new AbandonedCartJourneyImpl(settings));
-    worker.registerActivitiesImplementations(sends);
+    worker.registerActivitiesImplementations(sends, experiments);
     env.start();
     client = env.getWorkflowClient();
-    var journey = start();
-
-    env.sleep(Duration.ofSeconds(2).plusMillis(500));
-    assertThat(requests).extracting(SendRequest::messageKey).containsExactly("cart-reminder");
-    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
   }
 
   private AbandonedCartJourney start() {

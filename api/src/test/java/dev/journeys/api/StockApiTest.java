@@ -1,0 +1,76 @@
+package dev.journeys.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.journeys.testsupport.TestDatabase;
+import io.temporal.client.WorkflowClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The back-in-stock endpoints over HTTP, on real PostgreSQL and Temporal's test server. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"spring.config.name=journeys-api", "spring.temporal.test-server.enabled=true"})
+class StockApiTest {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.register(registry);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcClient jdbc;
+  @Autowired WorkflowClient temporal;
+  @Autowired ObjectMapper json;
+
+  @Test
+  void subscribesACustomerToAProductOnce() throws Exception {
+    var first = post("/v1/products/tea-1/subscriptions", "{\"customerId\":\"ada\"}");
+    var again = post("/v1/products/tea-1/subscriptions", "{\"customerId\":\"ada\"}");
+
+    assertThat(first.getStatusCode().value()).isEqualTo(201);
+    assertThat(again.getStatusCode().value()).isEqualTo(200);
+    assertThat(json.readTree(again.getBody()).get("status").asText()).isEqualTo("already-subscribed");
+    assertThat(
+            jdbc.sql("select count(*) from stock_subscription where product_id = 'tea-1'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1L);
+  }
+
+  @Test
+  void rejectsASubscriptionWithoutACustomerOrWithABadProductId() {
+    assertThat(post("/v1/products/tea-1/subscriptions", "{}").getStatusCode().value()).isEqualTo(400);
+    assertThat(post("/v1/products/tea 1/subscriptions", "{\"customerId\":\"ada\"}").getStatusCode().value())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aRestockStartsOneFanOutPerRestockId() throws Exception {
+    var started = post("/v1/products/mug-1/restocks", "{\"restockId\":\"inv-7\",\"productName\":\"Mug\"}");
+    var repeated = post("/v1/products/mug-1/restocks", "{\"restockId\":\"inv-7\",\"productName\":\"Mug\"}");
+
+    assertThat(started.getStatusCode().value()).isEqualTo(202);
+    assertThat(json.readTree(started.getBody()).get("workflowId").asText()).isEqualTo("restock/mug-1/inv-7");
+    assertThat(json.readTree(started.getBody()).get("status").asText()).isEqualTo("started");
+    assertThat(json.readTree(repeated.getBody()).get("status").asText()).isEqualTo("duplicate");
+    assertThat(temporal.newUntypedWorkflowStub("restock/mug-1/inv-7").describe().getWorkflowType())
+        .isEqualTo("BackInStockFanOut");
+  }
+
+  private ResponseEntity<String> post(String path, String body) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+  }
+}

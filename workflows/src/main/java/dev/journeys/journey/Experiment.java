@@ -1,0 +1,108 @@
+package dev.journeys.journey;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.zip.CRC32;
+
+/**
+ * An A/B(/n) split with an optional hold-out (control) group. Assignment is a pure function of
+ * the customer id and the experiment name, so a customer lands in the same arm on every replay,
+ * every re-entry and in every worker, and conversion can be attributed per variant.
+ *
+ * <pre>{@code
+ * static final Experiment LAST_CALL = Experiment.split("cart-last-call-channel", "sms", "email")
+ *     .withHoldout(10);
+ * switch (journey.variant(LAST_CALL)) { ... }
+ * }</pre>
+ *
+ * @param variants the arms, each with a relative weight (0 turns an arm off)
+ * @param holdoutPercent share of customers (0-100) held out of the journey's messages entirely
+ */
+public record Experiment(String name, List<Variant> variants, int holdoutPercent) {
+
+  /** The arm of customers held out: they get no messages, but their conversions count. */
+  public static final String HOLDOUT = "holdout";
+
+  /** One arm of an experiment and its relative weight. */
+  public record Variant(String name, int weight) {
+    public Variant {
+      Objects.requireNonNull(name, "variant name");
+      if (weight < 0) {
+        throw new IllegalArgumentException("variant '" + name + "' has a negative weight");
+      }
+    }
+  }
+
+  public Experiment {
+    Objects.requireNonNull(name, "an experiment needs a name");
+    if (variants == null || variants.isEmpty()) {
+      throw new IllegalArgumentException("experiment '" + name + "' has no variants");
+    }
+    variants = List.copyOf(variants);
+    if (variants.stream().mapToInt(Variant::weight).sum() <= 0) {
+      throw new IllegalArgumentException("experiment '" + name + "' has no variant with weight");
+    }
+    if (variants.stream().anyMatch(v -> v.name().equals(HOLDOUT))) {
+      throw new IllegalArgumentException("'" + HOLDOUT + "' is reserved for the hold-out group");
+    }
+    if (holdoutPercent < 0 || holdoutPercent > 100) {
+      throw new IllegalArgumentException("holdoutPercent must be 0-100, was " + holdoutPercent);
+    }
+  }
+
+  /** An even split over these variants, no hold-out. */
+  public static Experiment split(String name, String... variants) {
+    var arms = new ArrayList<Variant>();
+    for (String variant : variants) {
+      arms.add(new Variant(variant, 1));
+    }
+    return new Experiment(name, arms, 0);
+  }
+
+  /** The same experiment with one arm's weight changed, e.g. {@code .weight("email", 0)}. */
+  public Experiment weight(String variant, int weight) {
+    if (variants.stream().noneMatch(v -> v.name().equals(variant))) {
+      throw new IllegalArgumentException("experiment '" + name + "' has no variant " + variant);
+    }
+    var arms =
+        variants.stream()
+            .map(v -> v.name().equals(variant) ? new Variant(variant, weight) : v)
+            .toList();
+    return new Experiment(name, arms, holdoutPercent);
+  }
+
+  /** The same experiment with this percentage of customers held out. */
+  public Experiment withHoldout(int percent) {
+    return new Experiment(name, variants, percent);
+  }
+
+  /** The customer's arm: {@link #HOLDOUT} or one of the variants' names. */
+  public String assign(String customerId) {
+    // separate hashes for hold-out and split, so the hold-out does not skew one arm
+    if (bucket(name + "/holdout/" + customerId, 100) < holdoutPercent) {
+      return HOLDOUT;
+    }
+    int total = variants.stream().mapToInt(Variant::weight).sum();
+    long point = bucket(name + "/split/" + customerId, total);
+    for (Variant variant : variants) {
+      point -= variant.weight();
+      if (point < 0) {
+        return variant.name();
+      }
+    }
+    throw new IllegalStateException("unreachable");
+  }
+
+  /** True when {@code variant} is one of this experiment's arms (or the hold-out). */
+  public boolean hasArm(String variant) {
+    return HOLDOUT.equals(variant) || variants.stream().anyMatch(v -> v.name().equals(variant));
+  }
+
+  private static long bucket(String key, int buckets) {
+    var crc = new CRC32();
+    crc.update(key.getBytes(StandardCharsets.UTF_8));
+    return crc.getValue() % buckets;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.journeys.journey.postpurchase;
+
+import static dev.journeys.messaging.Channel.EMAIL;
+import static dev.journeys.messaging.Channel.SMS;
+
+import dev.journeys.event.CustomerEvent;
+import dev.journeys.event.EventTypes;
+import dev.journeys.journey.Enrollment;
+import dev.journeys.journey.Journey;
+import dev.journeys.journey.JourneyOutcome;
+import dev.journeys.journey.JourneyState;
+import dev.journeys.journey.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/** The brief, line by line: see {@link PostPurchaseJourney}. */
+public class PostPurchaseJourneyImpl implements PostPurchaseJourney {
+
+  static final Duration SHIPPING_EXPECTED_WITHIN = Duration.ofDays(14);
+  static final Duration DELIVERY_EXPECTED_WITHIN = Duration.ofDays(30);
+  static final Duration CARE_TIPS_AFTER_DELIVERY = Duration.ofDays(2);
+  static final Duration REVIEW_AFTER_DELIVERY = Duration.ofDays(7);
+
+  static final Message CONFIRMATION = Message.email("order-confirmation").transactional();
+  static final Message SHIPPED = Message.firstAllowed(EMAIL, SMS).key("order-shipped").transactional();
+  static final Message DELIVERED =
+      Message.firstAllowed(EMAIL, SMS).key("order-delivered").transactional();
+  static final Message CARE_TIPS = Message.email("care-tips");
+  static final Message REVIEW_REQUEST = Message.email("review-request");
+  static final Message REPLENISH = Message.firstAllowed(EMAIL, SMS).key("replenishment-reminder");
+
+  private final Journey journey = Journey.withGoals();
+
+  @Override
+  public JourneyOutcome run(Enrollment enrollment) {
+    Map<String, Object> order =
+        enrollment.trigger() == null ? Map.of() : enrollment.trigger().properties();
+    Object orderId = order.get("orderId");
+    // OMS events for other orders of the same customer are not this journey's business
+    Predicate<CustomerEvent> thisOrder =
+        e -> orderId == null || Objects.equals(orderId, e.properties().get("orderId"));
+    return journey.run(
+        enrollment,
+        () -> {
+          journey.step("order-confirmation");
+          journey.send(CONFIRMATION.with(order));
+
+          journey.step("wait-for-shipping");
+          var shipped =
+              journey.waitFor(EventTypes.ORDER_SHIPPED, thisOrder, SHIPPING_EXPECTED_WITHIN);
+          if (shipped.isEmpty()) {
+            journey.step("no-shipping-news");
+            return;
+          }
+          journey.step("order-shipped");
+          journey.sendPreferred(SHIPPED.with(order).with(shipped.get().properties()));
+
+          journey.step("wait-for-delivery");
+          var delivered =
+              journey.waitFor(EventTypes.ORDER_DELIVERED, thisOrder, DELIVERY_EXPECTED_WITHIN);
+          if (delivered.isEmpty()) {
+            journey.step("no-delivery-news");
+            return;
+          }
+          Instant deliveredAt = journey.now();
+          journey.step("order-delivered");
+          journey.sendPreferred(DELIVERED.with(order));
+
+          journey.step("care-tips");
+          journey.pause(CARE_TIPS_AFTER_DELIVERY);
+          journey.send(CARE_TIPS.with(order));
+
+          journey.step("review-request");
+          journey.pauseUntil(deliveredAt.plus(REVIEW_AFTER_DELIVERY));
+          journey.send(REVIEW_REQUEST.with(order));
+
+          if (Boolean.TRUE.equals(order.get("consumable"))
+              && order.get("replenishAfterDays") instanceof Number days) {
+            journey.step("replenishment-reminder");
+            journey.pauseUntil(deliveredAt.plus(Duration.ofDays(days.longValue())));
+            journey.send(REPLENISH.with(order));
+          }
+        });
+  }
+
+  @Override
+  public void onEvent(CustomerEvent event) {
+    journey.receive(event);
+  }
+
+  @Override
+  public JourneyState state() {
+    return journey.state();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.journeys.journey.winback;
+
+import dev.journeys.event.CustomerEvent;
+import dev.journeys.event.EventTypes;
+import dev.journeys.journey.Enrollment;
+import dev.journeys.journey.Journey;
+import dev.journeys.journey.JourneyOutcome;
+import dev.journeys.journey.JourneyState;
+import dev.journeys.journey.Message;
+
+/** The brief, line by line: see {@link WinBackJourney}. */
+public class WinBackJourneyImpl implements WinBackJourney {
+
+  private final WinBackSettings settings;
+  private final Journey journey;
+
+  public WinBackJourneyImpl() {
+    this(WinBackSettings.DEFAULTS);
+  }
+
+  public WinBackJourneyImpl(WinBackSettings settings) {
+    this.settings = settings;
+    // a purchase is not a goal while watching (it only restarts the clock), so none is declared
+    this.journey =
+        Journey.withGoals()
+            .exitOn(EventTypes.UNSUBSCRIBED)
+            .continueAsNewAfter(settings.continueAsNewAfter());
+  }
+
+  @Override
+  public JourneyOutcome run(Enrollment enrollment) {
+    return journey.run(
+        enrollment,
+        () -> {
+          journey.step("watching");
+          while (journey.awaitNext(EventTypes.ORDER_PLACED, settings.lapse()).isPresent()) {
+            if (journey.historyIsLong()) {
+              journey.continueAsNew();
+            }
+          }
+
+          for (String key : settings.messages()) {
+            journey.step(key);
+            journey.send(Message.email(key));
+            if (journey.awaitNext(EventTypes.ORDER_PLACED, settings.gap()).isPresent()) {
+              journey.endAs(JourneyOutcome.CONVERTED);
+            }
+          }
+        });
+  }
+
+  @Override
+  public void onEvent(CustomerEvent event) {
+    journey.receive(event);
+  }
+
+  @Override
+  public JourneyState state() {
+    return journey.state();
+  }
+}

@@ -1,0 +1,164 @@
+package dev.journeys.journey;
+
+import dev.journeys.event.CustomerEvent;
+import dev.journeys.experiment.ExperimentActivities;
+import dev.journeys.experiment.ExperimentDecision;
+import dev.journeys.experiment.ExperimentOutcome;
+import dev.journeys.handoff.HandoffActivities;
+import dev.journeys.handoff.HandoffRequest;
+import dev.journeys.handoff.HandoffTicket;
+import dev.journeys.messaging.SendActivities;
+import dev.journeys.messaging.SendOutcome;
+import dev.journeys.messaging.SendRequest;
+import dev.journeys.profile.CustomerProfile;
+import dev.journeys.profile.ProfileActivities;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A time-skipping Temporal environment with recording fakes of the journey activities: sends
+ * succeed unless told otherwise, profiles are whatever the test put in {@link #profiles}.
+ */
+public final class JourneyTestEnvironment implements AutoCloseable {
+
+  /** Every send request, in order, with the (skipped) time it was made. */
+  public record SentAt(SendRequest request, Instant at) {}
+
+  public final TestWorkflowEnvironment env;
+  public final Worker worker;
+  public final List<SentAt> sent = Collections.synchronizedList(new ArrayList<>());
+  public final Map<String, CustomerProfile> profiles = new ConcurrentHashMap<>();
+  public final AtomicInteger profileLookups = new AtomicInteger();
+  /** Experiment decisions by experiment name; undecided when absent. */
+  public final Map<String, String> decisions = new ConcurrentHashMap<>();
+  /** Every experiment outcome the journeys recorded. */
+  public final List<ExperimentOutcome> experimentOutcomes =
+      Collections.synchronizedList(new ArrayList<>());
+  /** Every handoff requested; the fake helpdesk answers with ticket ids T-1, T-2, ... */
+  public final List<HandoffRequest> handoffs = Collections.synchronizedList(new ArrayList<>());
+  public volatile Function<SendRequest, SendOutcome> sendBehaviour =
+      request -> new SendOutcome.Sent(request.channel(), "provider-" + request.idempotencyKey());
+
+  public JourneyTestEnvironment() {
+    this(Instant.parse("2026-11-23T10:00:00Z"));
+  }
+
+  public JourneyTestEnvironment(Instant startAt) {
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setInitialTime(startAt).build());
+    for (var key : JourneySearchAttributes.ALL) {
+      env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    }
+    worker = env.newWorker(JourneyCatalog.TASK_QUEUE);
+  }
+
+  /** Registers the recording send and profile fakes plus any further activities, and starts. */
+  public JourneyTestEnvironment start(Object... moreActivities) {
+    var activities = new ArrayList<Object>();
+    activities.add(new RecordingSends());
+    activities.add(new FakeProfiles());
+    activities.add(new FakeHelpdesk());
+    activities.add(new FakeExperiments());
+    activities.addAll(List.of(moreActivities));
+    worker.registerActivitiesImplementations(activities.toArray());
+    env.start();
+    return this;
+  }
+
+  public WorkflowClient client() {
+    return env.getWorkflowClient();
+  }
+
+  /** Starts an enrollment of {@code customerId} in {@code journey}, triggered by {@code trigger}. */
+  public <T extends CustomerJourney> T enrol(
+      Class<T> type, JourneyDefinition journey, CustomerEvent trigger) {
+    T stub =
+        client()
+            .newWorkflowStub(
+                type,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(JourneyCatalog.TASK_QUEUE)
+                    .setWorkflowId(journey.workflowId(trigger.customerId()))
+                    .build());
+    WorkflowStub.fromTyped(stub)
+        .start(new Enrollment(journey.name(), trigger.customerId(), trigger));
+    return stub;
+  }
+
+  public static JourneyOutcome result(Object journey) {
+    return WorkflowStub.fromTyped(journey).getResult(JourneyOutcome.class);
+  }
+
+  /** The message keys sent, in order. */
+  public List<String> messageKeys() {
+    synchronized (sent) {
+      return sent.stream().map(s -> s.request().messageKey()).toList();
+    }
+  }
+
+  public Instant now() {
+    return Instant.ofEpochMilli(env.currentTimeMillis());
+  }
+
+  public static CustomerEvent event(
+      String id, String customerId, String type, Map<String, Object> properties) {
+    return new CustomerEvent(id, customerId, type, Instant.parse("2026-11-23T10:00:00Z"), properties);
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+
+  private final class RecordingSends implements SendActivities {
+    @Override
+    public SendOutcome send(SendRequest request) {
+      sent.add(new SentAt(request, now()));
+      return sendBehaviour.apply(request);
+    }
+  }
+
+  private final class FakeExperiments implements ExperimentActivities {
+    @Override
+    public ExperimentDecision decision(String experiment) {
+      return decisions.containsKey(experiment)
+          ? new ExperimentDecision(experiment, decisions.get(experiment), "api", "test", Instant.EPOCH)
+          : ExperimentDecision.undecided(experiment);
+    }
+
+    @Override
+    public void recordOutcome(ExperimentOutcome outcome) {
+      experimentOutcomes.add(outcome);
+    }
+  }
+
+  private final class FakeHelpdesk implements HandoffActivities {
+    @Override
+    public HandoffTicket openTicket(HandoffRequest request) {
+      handoffs.add(request);
+      return new HandoffTicket("T-" + handoffs.size());
+    }
+  }
+
+  private final class FakeProfiles implements ProfileActivities {
+    @Override
+    public CustomerProfile lookUp(String customerId) {
+      profileLookups.incrementAndGet();
+      return profiles.getOrDefault(customerId, CustomerProfile.unknown(customerId));
+    }
+  }
+}

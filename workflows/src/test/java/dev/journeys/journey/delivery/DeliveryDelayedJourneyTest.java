@@ -1,0 +1,88 @@
+package dev.journeys.journey.delivery;
+
+import static dev.journeys.journey.JourneyTestEnvironment.event;
+import static dev.journeys.journey.JourneyTestEnvironment.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.journeys.event.CustomerEvent;
+import dev.journeys.event.EventTypes;
+import dev.journeys.journey.JourneyCatalog;
+import dev.journeys.journey.JourneyOutcome;
+import dev.journeys.journey.JourneyTestEnvironment;
+import dev.journeys.messaging.Channel;
+import dev.journeys.profile.CustomerProfile;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DeliveryDelayedJourneyTest {
+
+  private static final String CUSTOMER = "waiting-1";
+  private final JourneyTestEnvironment test = new JourneyTestEnvironment();
+
+  @AfterEach
+  void tearDown() {
+    test.close();
+  }
+
+  private DeliveryDelayedJourney delay() {
+    test.worker.registerWorkflowImplementationTypes(DeliveryDelayedJourneyImpl.class);
+    test.start();
+    return test.enrol(
+        DeliveryDelayedJourney.class,
+        JourneyCatalog.DELIVERY_DELAYED,
+        event("e-delay", CUSTOMER, EventTypes.DELIVERY_DELAYED, Map.of("orderId", "o-9")));
+  }
+
+  @Test
+  void tellsTheCustomerOnTheirPreferredChannelBeforeTheyAsk() {
+    test.profiles.put(CUSTOMER, new CustomerProfile(CUSTOMER, null, Channel.SMS, Map.of()));
+    var journey = delay();
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(test.sent).hasSize(1);
+    assertThat(test.sent.getFirst().request().messageKey()).isEqualTo("delivery-delayed");
+    assertThat(test.sent.getFirst().request().channel()).isEqualTo(Channel.SMS);
+    assertThat(test.sent.getFirst().request().data()).containsEntry("orderId", "o-9");
+    assertThat(test.handoffs).isEmpty();
+  }
+
+  @Test
+  void handsOffToAHumanWithTheWholeStoryWhenTheCustomerOpensATicket() {
+    var journey = delay();
+    test.env.sleep(Duration.ofDays(1));
+
+    journey.onEvent(event("e-ticket", CUSTOMER, EventTypes.TICKET_OPENED, Map.of("subject", "Where is it?")));
+    test.env.sleep(Duration.ofHours(1));
+
+    assertThat(journey.state().step()).isEqualTo("wait-for-resolution");
+    var handoff = test.handoffs.getFirst();
+    assertThat(handoff.priority()).isEqualTo("high");
+    assertThat(handoff.subject()).contains("o-9");
+    assertThat(handoff.events())
+        .extracting(CustomerEvent::type)
+        .containsExactly(EventTypes.DELIVERY_DELAYED, EventTypes.TICKET_OPENED);
+    assertThat(handoff.messages()).extracting(m -> m.messageKey()).containsExactly("delivery-delayed");
+    assertThat(handoff.profile().customerId()).isEqualTo(CUSTOMER);
+
+    journey.onEvent(event("e-other", CUSTOMER, EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-99")));
+    test.env.sleep(Duration.ofHours(1));
+    assertThat(journey.state().step()).isEqualTo("wait-for-resolution");
+    journey.onEvent(event("e-resolved", CUSTOMER, EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(test.handoffs).hasSize(1);
+  }
+
+  @Test
+  void theDeliveryArrivingEndsIt() {
+    var journey = delay();
+    test.env.sleep(Duration.ofDays(2));
+
+    journey.onEvent(event("e-delivered", CUSTOMER, EventTypes.ORDER_DELIVERED, Map.of("orderId", "o-9")));
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.EXITED);
+    assertThat(test.handoffs).isEmpty();
+  }
+}

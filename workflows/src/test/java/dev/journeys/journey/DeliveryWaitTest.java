@@ -127,13 +127,13 @@ class DeliveryWaitTest {
   void aFailedReceiptSendsTheSmsAtOnce() {
     var journey = start();
     env.sleep(Duration.ofMinutes(5));
-    Instant before = Instant.ofEpochMilli(env.currentTimeMillis());
 
     journey.onEvent(receipt("r2", EventTypes.MESSAGE_FAILED, "wamid.1", "FAILED"));
 
     assertThat(result(journey)).isEqualTo("Failed:FAILED:131026");
+    // the outcome names the failure receipt, so the SMS followed it, not the hour's timeout
+    // (asserting on the test server's clock here is racy: it may skip ahead once the run is done)
     assertThat(channelsSent()).containsExactly(Channel.WHATSAPP, Channel.SMS);
-    assertThat(Instant.ofEpochMilli(env.currentTimeMillis())).isBefore(before.plus(Duration.ofMinutes(1)));
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.journeys.activities.DeliveryConfiguration;
 import dev.journeys.customer.ChannelActivity;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
@@ -20,8 +19,9 @@ import dev.journeys.messaging.SendOutcome;
 import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
 import dev.journeys.signature.WebhookSignature;
-import dev.journeys.testsupport.ProviderStub;
+import dev.journeys.testsupport.DeliveryTestApp;
 import dev.journeys.testsupport.ProviderStub.Answer;
+import dev.journeys.testsupport.ProviderStub;
 import dev.journeys.testsupport.TestDatabase;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
@@ -37,10 +37,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,16 +46,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * that checks the real wire format: WhatsApp Cloud API, Messenger and Instagram (Send API), FCM
  * HTTP v1, signed webhooks, and the Twilio-shaped SMS error classification.
  */
-@SpringBootTest(classes = ChannelAdaptersTest.TestApp.class)
+@SpringBootTest(classes = DeliveryTestApp.class)
 class ChannelAdaptersTest {
 
   static final ProviderStub provider = new ProviderStub();
   static final String WEBHOOK_SECRET = "whsec-test";
-
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  @Import(DeliveryConfiguration.class)
-  static class TestApp {}
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

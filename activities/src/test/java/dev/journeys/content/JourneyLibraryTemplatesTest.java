@@ -2,17 +2,14 @@ package dev.journeys.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeys.activities.JourneyStoreConfiguration;
 import dev.journeys.messaging.Channel;
+import dev.journeys.testsupport.JourneyStoreTestApp;
 import dev.journeys.testsupport.TestDatabase;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,13 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every message the built-in journeys send renders on every channel they may use, from the
  * templates as seeded into the store.
  */
-@SpringBootTest(classes = JourneyLibraryTemplatesTest.TestApp.class)
+@SpringBootTest(classes = JourneyStoreTestApp.class)
 class JourneyLibraryTemplatesTest {
-
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  @Import(JourneyStoreConfiguration.class)
-  static class TestApp {}
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

@@ -3,28 +3,20 @@ package dev.journeys.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.journeys.activities.JourneyStoreConfiguration;
 import dev.journeys.messaging.Channel;
+import dev.journeys.testsupport.JourneyStoreTestApp;
 import dev.journeys.testsupport.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Templates from the store in real PostgreSQL, seeded from the classpath, rendered strictly. */
-@SpringBootTest(classes = MessageRendererTest.TestApp.class)
+@SpringBootTest(classes = JourneyStoreTestApp.class)
 class MessageRendererTest {
-
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  @Import(JourneyStoreConfiguration.class)
-  static class TestApp {}
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

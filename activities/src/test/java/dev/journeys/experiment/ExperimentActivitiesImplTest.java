@@ -2,28 +2,20 @@ package dev.journeys.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeys.activities.JourneyStoreConfiguration;
 import dev.journeys.journey.JourneyOutcome;
+import dev.journeys.testsupport.JourneyStoreTestApp;
 import dev.journeys.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Outcomes per arm and the automatic decision, on real PostgreSQL. */
 @SpringBootTest(
-    classes = ExperimentActivitiesImplTest.TestApp.class,
+    classes = JourneyStoreTestApp.class,
     properties = {"journeys.experiments.min-sample=20", "journeys.experiments.confidence=0.95"})
 class ExperimentActivitiesImplTest {
-
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  @Import(JourneyStoreConfiguration.class)
-  static class TestApp {}
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

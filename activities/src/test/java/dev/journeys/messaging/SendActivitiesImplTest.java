@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.journeys.activities.DeliveryConfiguration;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.Customer;
 import dev.journeys.customer.CustomerProfiles;
 import dev.journeys.ledger.LedgerStatus;
 import dev.journeys.ledger.MessageLedger;
+import dev.journeys.testsupport.DeliveryTestApp;
+import dev.journeys.testsupport.DeliveryTestProperties;
 import dev.journeys.testsupport.SmsProviderStub;
-import dev.journeys.testsupport.TestDatabase;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The send activity against real PostgreSQL, a real SMTP server and a Twilio-shaped HTTP server,
  * all on loopback.
  */
-@SpringBootTest(classes = SendActivitiesImplTest.TestApp.class)
+@SpringBootTest(classes = DeliveryTestApp.class)
 class SendActivitiesImplTest {
 
   @RegisterExtension
@@ -39,22 +36,9 @@ class SendActivitiesImplTest {
 
   static final SmsProviderStub sms = new SmsProviderStub();
 
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  @Import(DeliveryConfiguration.class)
-  static class TestApp {}
-
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    TestDatabase.register(registry);
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
-    registry.add("journeys.channels.email.from", () -> "Shop <shop@journeys.test>");
-    registry.add("journeys.channels.email.message-id-domain", () -> "journeys.test");
-    registry.add("journeys.channels.sms.base-url", () -> sms.baseUrl().toString());
-    registry.add("journeys.channels.sms.account-sid", () -> SmsProviderStub.ACCOUNT_SID);
-    registry.add("journeys.channels.sms.auth-token", () -> SmsProviderStub.AUTH_TOKEN);
-    registry.add("journeys.channels.sms.from", () -> "+15550000000");
+    DeliveryTestProperties.register(registry, ServerSetupTest.SMTP.getPort(), sms);
   }
 
   @AfterAll

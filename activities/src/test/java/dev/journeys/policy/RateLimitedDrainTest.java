@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.journeys.activities.DeliveryConfiguration;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.Customer;
@@ -17,6 +16,9 @@ import dev.journeys.messaging.SendActivities;
 import dev.journeys.messaging.SendOutcome;
 import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
+import dev.journeys.testsupport.DeliveryTestApp;
+import dev.journeys.testsupport.DeliveryTestProperties;
+import dev.journeys.testsupport.SmsProviderStub;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -25,8 +27,6 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
-import dev.journeys.testsupport.SmsProviderStub;
-import dev.journeys.testsupport.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +36,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * retries instead of failing: the real send activity on real PostgreSQL, under a Temporal test
  * server on the wall clock (the buckets fill in real time).
  */
-@SpringBootTest(classes = RateLimitedDrainTest.TestApp.class)
+@SpringBootTest(classes = DeliveryTestApp.class)
 class RateLimitedDrainTest {
 
   private static final double RATE = 2.0;
@@ -64,22 +61,9 @@ class RateLimitedDrainTest {
     sms.close();
   }
 
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  @Import(DeliveryConfiguration.class)
-  static class TestApp {}
-
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    TestDatabase.register(registry);
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
-    registry.add("journeys.channels.email.from", () -> "Shop <shop@journeys.test>");
-    registry.add("journeys.channels.email.message-id-domain", () -> "journeys.test");
-    registry.add("journeys.channels.sms.base-url", () -> sms.baseUrl().toString());
-    registry.add("journeys.channels.sms.account-sid", () -> SmsProviderStub.ACCOUNT_SID);
-    registry.add("journeys.channels.sms.auth-token", () -> SmsProviderStub.AUTH_TOKEN);
-    registry.add("journeys.channels.sms.from", () -> "+15550000000");
+    DeliveryTestProperties.register(registry, ServerSetupTest.SMTP.getPort(), sms);
     registry.add("journeys.policies.rate-limits.per-channel.EMAIL", () -> String.valueOf(RATE));
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.journeys.activities.DeliveryConfiguration;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.Customer;
@@ -18,8 +17,9 @@ import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
 import dev.journeys.suppression.SuppressedAddress;
 import dev.journeys.suppression.SuppressionList;
+import dev.journeys.testsupport.DeliveryTestApp;
+import dev.journeys.testsupport.DeliveryTestProperties;
 import dev.journeys.testsupport.SmsProviderStub;
-import dev.journeys.testsupport.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,10 +37,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * servers on loopback. Quiet hours are on (21:00 to 08:00); each customer lives in a UTC offset
  * chosen so that the test does not depend on the time of day it runs at.
  */
-@SpringBootTest(classes = SendPoliciesTest.TestApp.class)
+@SpringBootTest(classes = DeliveryTestApp.class)
 class SendPoliciesTest {
 
   @RegisterExtension
@@ -57,22 +54,9 @@ class SendPoliciesTest {
 
   static final SmsProviderStub sms = new SmsProviderStub();
 
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  @Import(DeliveryConfiguration.class)
-  static class TestApp {}
-
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    TestDatabase.register(registry);
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
-    registry.add("journeys.channels.email.from", () -> "Shop <shop@journeys.test>");
-    registry.add("journeys.channels.email.message-id-domain", () -> "journeys.test");
-    registry.add("journeys.channels.sms.base-url", () -> sms.baseUrl().toString());
-    registry.add("journeys.channels.sms.account-sid", () -> SmsProviderStub.ACCOUNT_SID);
-    registry.add("journeys.channels.sms.auth-token", () -> SmsProviderStub.AUTH_TOKEN);
-    registry.add("journeys.channels.sms.from", () -> "+15550000000");
+    DeliveryTestProperties.register(registry, ServerSetupTest.SMTP.getPort(), sms);
     registry.add("journeys.policies.quiet-hours.enabled", () -> "true");
     registry.add("journeys.policies.quiet-hours.start", () -> "21:00");
     registry.add("journeys.policies.quiet-hours.end", () -> "08:00");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.journeys.activities.DeliveryConfiguration;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.Customer;
@@ -16,8 +15,9 @@ import dev.journeys.messaging.SendActivities;
 import dev.journeys.messaging.SendOutcome;
 import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
+import dev.journeys.testsupport.DeliveryTestApp;
+import dev.journeys.testsupport.DeliveryTestProperties;
 import dev.journeys.testsupport.SmsProviderStub;
-import dev.journeys.testsupport.TestDatabase;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,15 +31,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Send rates per provider and per journey, held in PostgreSQL for every worker at once. */
-@SpringBootTest(classes = SendRateLimitTest.TestApp.class)
+@SpringBootTest(classes = DeliveryTestApp.class)
 class SendRateLimitTest {
 
   @RegisterExtension
@@ -47,22 +44,9 @@ class SendRateLimitTest {
 
   static final SmsProviderStub sms = new SmsProviderStub();
 
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  @Import(DeliveryConfiguration.class)
-  static class TestApp {}
-
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    TestDatabase.register(registry);
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
-    registry.add("journeys.channels.email.from", () -> "Shop <shop@journeys.test>");
-    registry.add("journeys.channels.email.message-id-domain", () -> "journeys.test");
-    registry.add("journeys.channels.sms.base-url", () -> sms.baseUrl().toString());
-    registry.add("journeys.channels.sms.account-sid", () -> SmsProviderStub.ACCOUNT_SID);
-    registry.add("journeys.channels.sms.auth-token", () -> SmsProviderStub.AUTH_TOKEN);
-    registry.add("journeys.channels.sms.from", () -> "+15550000000");
+    DeliveryTestProperties.register(registry, ServerSetupTest.SMTP.getPort(), sms);
     registry.add("journeys.policies.frequency-caps", () -> "");
     // one SMS every 5 seconds, one message of a journey every 5 seconds: slow enough that the
     // test never races the refill

@@ -2,30 +2,22 @@ package dev.journeys.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeys.activities.JourneyStoreConfiguration;
 import dev.journeys.customer.Customer;
 import dev.journeys.customer.CustomerProfiles;
 import dev.journeys.messaging.Channel;
+import dev.journeys.testsupport.JourneyStoreTestApp;
 import dev.journeys.testsupport.TestDatabase;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The profile look-up journeys branch on, against real PostgreSQL. */
-@SpringBootTest(classes = ProfileActivitiesImplTest.TestApp.class)
+@SpringBootTest(classes = {JourneyStoreTestApp.class, ProfileActivitiesImpl.class})
 class ProfileActivitiesImplTest {
-
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  @Import({JourneyStoreConfiguration.class, ProfileActivitiesImpl.class})
-  static class TestApp {}
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

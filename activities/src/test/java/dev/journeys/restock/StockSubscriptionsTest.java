@@ -2,27 +2,19 @@ package dev.journeys.restock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeys.activities.JourneyStoreConfiguration;
+import dev.journeys.testsupport.JourneyStoreTestApp;
 import dev.journeys.testsupport.TestDatabase;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Back-in-stock subscriptions and the restock fan-out's paging, on real PostgreSQL. */
-@SpringBootTest(classes = StockSubscriptionsTest.TestApp.class)
+@SpringBootTest(classes = JourneyStoreTestApp.class)
 class StockSubscriptionsTest {
-
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  @Import(JourneyStoreConfiguration.class)
-  static class TestApp {}
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {

@@ -2,7 +2,6 @@ package dev.journeys.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeys.activities.JourneyStoreConfiguration;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.Customer;
@@ -12,15 +11,13 @@ import dev.journeys.ledger.MessageLedger;
 import dev.journeys.messaging.Channel;
 import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
+import dev.journeys.testsupport.JourneyStoreTestApp;
 import dev.journeys.testsupport.RequiresDocker;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -30,15 +27,10 @@ import org.testcontainers.containers.PostgreSQLContainer;
  * Needs Docker; without it the test is reported as skipped, with the reason.
  */
 @RequiresDocker("migrations and store on the postgres:16.10 image used by docker-compose.yml")
-@SpringBootTest(classes = JourneyStoreOnPostgresImageTest.TestApp.class)
+@SpringBootTest(classes = JourneyStoreTestApp.class)
 class JourneyStoreOnPostgresImageTest {
 
   static PostgreSQLContainer<?> postgres;
-
-  @SpringBootConfiguration
-  @EnableAutoConfiguration
-  @Import(JourneyStoreConfiguration.class)
-  static class TestApp {}
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

@@ -3,40 +3,20 @@ package dev.journeys.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.journeys.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.config.name=journeys-api", "spring.temporal.test-server.enabled=true"})
-class ConsentApiTest {
+class ConsentApiTest extends ApiTestSupport {
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabase.register(registry);
-  }
-
-  @Autowired TestRestTemplate http;
-  @Autowired ObjectMapper json;
 
   @Test
   void patchesConsentsPerChannelAndTopicAndKeepsTheHistoryWithItsSource() throws Exception {
     createCustomer("ada");
 
     var patched =
-        send(HttpMethod.PATCH, "/v1/customers/ada/consents",
+        sendJson(HttpMethod.PATCH, "/v1/customers/ada/consents",
             "[{\"channel\":\"SMS\",\"topic\":\"MARKETING\",\"status\":\"DENIED\"},"
                 + "{\"channel\":\"EMAIL\",\"topic\":\"REVIEWS\",\"status\":\"GRANTED\"}]");
 
@@ -60,7 +40,7 @@ class ConsentApiTest {
   void optsOutOfAWholeChannelOrOfEverything() throws Exception {
     createCustomer("bob");
 
-    var sms = send(HttpMethod.PUT, "/v1/customers/bob/consents/sms/all", "{\"status\":\"DENIED\"}");
+    var sms = sendJson(HttpMethod.PUT, "/v1/customers/bob/consents/sms/all", "{\"status\":\"DENIED\"}");
     assertThat(sms.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode afterSms = json.readTree(sms.getBody());
     assertThat(status(afterSms, "SMS", "TRANSACTIONAL")).isEqualTo("DENIED");
@@ -68,11 +48,11 @@ class ConsentApiTest {
     assertThat(status(afterSms, "EMAIL", "MARKETING")).isEqualTo("GRANTED");
 
     var everything =
-        send(HttpMethod.PATCH, "/v1/customers/bob/consents?source=preference-center", "[{\"status\":\"DENIED\"}]");
+        sendJson(HttpMethod.PATCH, "/v1/customers/bob/consents?source=preference-center", "[{\"status\":\"DENIED\"}]");
     assertThat(json.readTree(everything.getBody()).findValuesAsText("status")).containsOnly("DENIED");
     JsonNode history = json.readTree(http.getForObject("/v1/customers/bob/consents/history", String.class));
     assertThat(history.findValuesAsText("source")).contains("preference-center");
-    assertThat(send(HttpMethod.PATCH, "/v1/customers/bob/consents?source=Not%20Valid", "[{\"status\":\"DENIED\"}]")
+    assertThat(sendJson(HttpMethod.PATCH, "/v1/customers/bob/consents?source=Not%20Valid", "[{\"status\":\"DENIED\"}]")
             .getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
   }
@@ -82,7 +62,7 @@ class ConsentApiTest {
     createCustomer("cy");
 
     var response =
-        send(HttpMethod.PATCH, "/v1/customers/cy/consents",
+        sendJson(HttpMethod.PATCH, "/v1/customers/cy/consents",
             "[{\"channel\":\"EMAIL\",\"topic\":\"MARKETING\",\"status\":\"DENIED\"},"
                 + "{\"channel\":\"PIGEON\",\"topic\":\"GOSSIP\",\"status\":\"MAYBE\"}]");
 
@@ -96,7 +76,7 @@ class ConsentApiTest {
 
   @Test
   void answers404ForAnUnknownCustomer() {
-    var response = send(HttpMethod.PUT, "/v1/customers/nobody/consents/EMAIL/MARKETING", "{\"status\":\"DENIED\"}");
+    var response = sendJson(HttpMethod.PUT, "/v1/customers/nobody/consents/EMAIL/MARKETING", "{\"status\":\"DENIED\"}");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(http.getForEntity("/v1/customers/nobody/consents/history", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
@@ -104,8 +84,8 @@ class ConsentApiTest {
 
   @Test
   void storesTheRegionOfACustomerAndValidatesIt() throws Exception {
-    var ok = send(HttpMethod.PUT, "/v1/customers/flo", "{\"phone\":\"+15551230000\",\"region\":\"US-FL\"}");
-    var bad = send(HttpMethod.PUT, "/v1/customers/flo", "{\"region\":\"Florida\"}");
+    var ok = sendJson(HttpMethod.PUT, "/v1/customers/flo", "{\"phone\":\"+15551230000\",\"region\":\"US-FL\"}");
+    var bad = sendJson(HttpMethod.PUT, "/v1/customers/flo", "{\"region\":\"Florida\"}");
 
     assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(json.readTree(ok.getBody()).get("region").asText()).isEqualTo("US-FL");
@@ -114,7 +94,7 @@ class ConsentApiTest {
 
   private void createCustomer(String id) {
     var response =
-        send(HttpMethod.PUT, "/v1/customers/" + id,
+        sendJson(HttpMethod.PUT, "/v1/customers/" + id,
             """
             {"email":"%s@shop.test","phone":"+15551234567","timeZone":"Europe/Berlin",
              "consents":[{"channel":"EMAIL","topic":"MARKETING","status":"GRANTED"},
@@ -130,11 +110,5 @@ class ConsentApiTest {
       }
     }
     return null;
-  }
-
-  private ResponseEntity<String> send(HttpMethod method, String path, String body) {
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
   }
 }

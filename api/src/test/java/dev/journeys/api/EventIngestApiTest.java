@@ -3,43 +3,25 @@ package dev.journeys.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.journey.JourneyCatalog;
-import dev.journeys.testsupport.TestDatabase;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The events endpoint over HTTP, on real PostgreSQL and Temporal's in-memory test server (no
  * worker: the test looks at what reached Temporal, not at what the journey does).
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.config.name=journeys-api", "spring.temporal.test-server.enabled=true"})
-class EventIngestApiTest {
+class EventIngestApiTest extends ApiTestSupport {
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabase.register(registry);
-  }
-
-  @Autowired TestRestTemplate http;
   @Autowired WorkflowClient temporal;
   @Autowired JdbcClient jdbc;
-  @Autowired ObjectMapper json;
 
   @Test
   void startsTheJourneyWithSignalWithStartOnATriggerEvent() throws Exception {
@@ -151,9 +133,7 @@ class EventIngestApiTest {
   }
 
   private ResponseEntity<String> post(String body) {
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.exchange("/v1/events", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    return sendJson(HttpMethod.POST, "/v1/events", body);
   }
 
   static String event(String id, String customer, String type) {

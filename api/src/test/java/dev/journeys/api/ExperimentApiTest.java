@@ -2,33 +2,15 @@ package dev.journeys.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.experiment.ExperimentActivities;
-import dev.journeys.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Deciding an experiment over HTTP, and what journeys then read, on real PostgreSQL. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.config.name=journeys-api", "spring.temporal.test-server.enabled=true"})
-class ExperimentApiTest {
+class ExperimentApiTest extends ApiTestSupport {
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabase.register(registry);
-  }
-
-  @Autowired TestRestTemplate http;
-  @Autowired ObjectMapper json;
   @Autowired ExperimentActivities journeysRead;
 
   @Test
@@ -64,8 +46,6 @@ class ExperimentApiTest {
   }
 
   private ResponseEntity<String> post(String path, String body) {
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    return sendJson(HttpMethod.POST, path, body);
   }
 }

@@ -2,36 +2,18 @@ package dev.journeys.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.journeys.testsupport.TestDatabase;
 import io.temporal.client.WorkflowClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The back-in-stock endpoints over HTTP, on real PostgreSQL and Temporal's test server. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.config.name=journeys-api", "spring.temporal.test-server.enabled=true"})
-class StockApiTest {
+class StockApiTest extends ApiTestSupport {
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabase.register(registry);
-  }
-
-  @Autowired TestRestTemplate http;
   @Autowired JdbcClient jdbc;
   @Autowired WorkflowClient temporal;
-  @Autowired ObjectMapper json;
 
   @Test
   void subscribesACustomerToAProductOnce() throws Exception {
@@ -69,8 +51,6 @@ class StockApiTest {
   }
 
   private ResponseEntity<String> post(String path, String body) {
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    return sendJson(HttpMethod.POST, path, body);
   }
 }

@@ -3,33 +3,13 @@ package dev.journeys.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.journeys.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.config.name=journeys-api", "spring.temporal.test-server.enabled=true"})
-class SuppressionApiTest {
+class SuppressionApiTest extends ApiTestSupport {
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabase.register(registry);
-  }
-
-  @Autowired TestRestTemplate http;
-  @Autowired ObjectMapper json;
 
   @Test
   void operatorsAddListAndRemoveSuppressedAddresses() throws Exception {
@@ -63,8 +43,6 @@ class SuppressionApiTest {
   }
 
   private ResponseEntity<String> post(String body) {
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.exchange("/v1/suppressions", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    return sendJson(HttpMethod.POST, "/v1/suppressions", body);
   }
 }

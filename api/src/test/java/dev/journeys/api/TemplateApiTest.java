@@ -3,40 +3,19 @@ package dev.journeys.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.journeys.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.config.name=journeys-api", "spring.temporal.test-server.enabled=true"})
-class TemplateApiTest {
+class TemplateApiTest extends ApiTestSupport {
 
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    TestDatabase.register(registry);
-  }
-
-  @Autowired TestRestTemplate http;
-  @Autowired ObjectMapper json;
 
   @Test
   void previewsTheSeededCartReminderForACustomerWithoutSending() throws Exception {
-    send(HttpMethod.PUT, "/v1/customers/ada", """
+    sendJson(HttpMethod.PUT, "/v1/customers/ada", """
         {"email":"ada@shop.test","locale":"en","firstName":"Ada"}""");
 
-    var response = send(HttpMethod.POST, "/v1/templates/cart-reminder/preview", """
+    var response = sendJson(HttpMethod.POST, "/v1/templates/cart-reminder/preview", """
         {"channel":"EMAIL","customerId":"ada","data":{"cartTotal":"<59.90>"}}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -50,16 +29,16 @@ class TemplateApiTest {
 
   @Test
   void aNewVersionIsUsedForTheCustomersLocale() throws Exception {
-    send(HttpMethod.PUT, "/v1/customers/bea", """
+    sendJson(HttpMethod.PUT, "/v1/customers/bea", """
         {"phone":"+15551234567","locale":"de-AT","firstName":"Bea"}""");
 
-    var created = send(HttpMethod.POST, "/v1/templates/cart-last-call/versions", """
+    var created = sendJson(HttpMethod.POST, "/v1/templates/cart-last-call/versions", """
         {"channel":"SMS","locale":"de","text":"{{firstName}}, dein Warenkorb ({{cartTotal}}) wartet."}""");
-    var again = send(HttpMethod.POST, "/v1/templates/cart-last-call/versions", """
+    var again = sendJson(HttpMethod.POST, "/v1/templates/cart-last-call/versions", """
         {"channel":"SMS","locale":"de","text":"{{firstName}}, letzte Chance: {{cartTotal}}."}""");
-    var preview = send(HttpMethod.POST, "/v1/templates/cart-last-call/preview", """
+    var preview = sendJson(HttpMethod.POST, "/v1/templates/cart-last-call/preview", """
         {"channel":"SMS","customerId":"bea","data":{"cartTotal":"9,90"}}""");
-    var first = send(HttpMethod.POST, "/v1/templates/cart-last-call/preview", """
+    var first = sendJson(HttpMethod.POST, "/v1/templates/cart-last-call/preview", """
         {"channel":"SMS","customerId":"bea","data":{"cartTotal":"9,90"},"version":1}""");
 
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -78,7 +57,7 @@ class TemplateApiTest {
 
   @Test
   void refusesATemplateThatDoesNotCompile() throws Exception {
-    var response = send(HttpMethod.POST, "/v1/templates/broken/versions", """
+    var response = sendJson(HttpMethod.POST, "/v1/templates/broken/versions", """
         {"channel":"SMS","locale":"en","text":"Hi {{#firstName}} no end"}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -87,7 +66,7 @@ class TemplateApiTest {
 
   @Test
   void refusesAnEmailTemplateWithoutSubject() {
-    var response = send(HttpMethod.POST, "/v1/templates/no-subject/versions", """
+    var response = sendJson(HttpMethod.POST, "/v1/templates/no-subject/versions", """
         {"channel":"EMAIL","locale":"en","text":"Hi"}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -96,10 +75,10 @@ class TemplateApiTest {
 
   @Test
   void aPreviewMissingAVariableIsABadRequestNamingIt() {
-    send(HttpMethod.PUT, "/v1/customers/cy", """
+    sendJson(HttpMethod.PUT, "/v1/customers/cy", """
         {"email":"cy@shop.test","firstName":"Cy"}""");
 
-    var response = send(HttpMethod.POST, "/v1/templates/cart-reminder/preview", """
+    var response = sendJson(HttpMethod.POST, "/v1/templates/cart-reminder/preview", """
         {"channel":"EMAIL","customerId":"cy"}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -108,11 +87,11 @@ class TemplateApiTest {
 
   @Test
   void aPreviewForAnUnknownCustomerOrTemplateIsNotFound() {
-    send(HttpMethod.PUT, "/v1/customers/dee", "{\"email\":\"dee@shop.test\"}");
+    sendJson(HttpMethod.PUT, "/v1/customers/dee", "{\"email\":\"dee@shop.test\"}");
 
-    var noCustomer = send(HttpMethod.POST, "/v1/templates/cart-reminder/preview", """
+    var noCustomer = sendJson(HttpMethod.POST, "/v1/templates/cart-reminder/preview", """
         {"channel":"EMAIL","customerId":"nobody"}""");
-    var noTemplate = send(HttpMethod.POST, "/v1/templates/no-such-message/preview", """
+    var noTemplate = sendJson(HttpMethod.POST, "/v1/templates/no-such-message/preview", """
         {"channel":"EMAIL","customerId":"dee"}""");
 
     assertThat(noCustomer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -121,10 +100,10 @@ class TemplateApiTest {
 
   @Test
   void storesMessagingAddressesAndPushTokensOnTheProfile() throws Exception {
-    var response = send(HttpMethod.PUT, "/v1/customers/eli", """
+    var response = sendJson(HttpMethod.PUT, "/v1/customers/eli", """
         {"whatsappNumber":"+15550001111","messengerPsid":"psid-1","instagramId":"igsid-1",
          "pushTokens":["token-a","token-b"]}""");
-    var invalid = send(HttpMethod.PUT, "/v1/customers/eli", """
+    var invalid = sendJson(HttpMethod.PUT, "/v1/customers/eli", """
         {"whatsappNumber":"0170 123"}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -133,11 +112,5 @@ class TemplateApiTest {
     assertThat(profile.get("messengerPsid").asText()).isEqualTo("psid-1");
     assertThat(profile.get("pushTokens")).hasSize(2);
     assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-  }
-
-  private ResponseEntity<String> send(HttpMethod method, String path, String body) {
-    var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
   }
 }

@@ -47,20 +47,14 @@ public class MessageLedger {
    */
   public boolean recordNew(
       SendRequest request, LedgerStatus status, String reason, String recipient) {
-    return jdbc.sql(
+    return insert(
                 """
                 insert into message_ledger (idempotency_key, customer_id, journey, step, channel,
                     topic, message_key, status, reason, recipient)
                 values (:key, :customer, :journey, :step, :channel, :topic, :messageKey, :status,
                     :reason, :recipient)
-                on conflict (idempotency_key) do nothing""")
-            .param("key", request.idempotencyKey())
-            .param("customer", request.customerId())
-            .param("journey", request.journey())
-            .param("step", request.step())
-            .param("channel", request.channel().name())
-            .param("topic", request.topic().name())
-            .param("messageKey", request.messageKey())
+                on conflict (idempotency_key) do nothing""",
+                request)
             .param("status", status.name())
             .param("reason", reason)
             .param("recipient", recipient)
@@ -73,24 +67,30 @@ public class MessageLedger {
    * window). The journey asks again then, under a new key; this row stays as the explanation.
    */
   public boolean recordDeferred(SendRequest request, java.time.Instant until, String reason) {
-    return jdbc.sql(
+    return insert(
                 """
                 insert into message_ledger (idempotency_key, customer_id, journey, step, channel,
                     topic, message_key, status, reason, deferred_until)
                 values (:key, :customer, :journey, :step, :channel, :topic, :messageKey, 'DEFERRED',
                     :reason, :until)
-                on conflict (idempotency_key) do nothing""")
-            .param("key", request.idempotencyKey())
-            .param("customer", request.customerId())
-            .param("journey", request.journey())
-            .param("step", request.step())
-            .param("channel", request.channel().name())
-            .param("topic", request.topic().name())
-            .param("messageKey", request.messageKey())
+                on conflict (idempotency_key) do nothing""",
+                request)
             .param("reason", reason)
             .param("until", Timestamp.from(until))
             .update()
         == 1;
+  }
+
+  /** An insert of a new row, with the columns every row takes from its request bound. */
+  private JdbcClient.StatementSpec insert(String sql, SendRequest request) {
+    return jdbc.sql(sql)
+        .param("key", request.idempotencyKey())
+        .param("customer", request.customerId())
+        .param("journey", request.journey())
+        .param("step", request.step())
+        .param("channel", request.channel().name())
+        .param("topic", request.topic().name())
+        .param("messageKey", request.messageKey());
   }
 
   /** A PENDING entry may only go out later (a retry landed in quiet hours). */

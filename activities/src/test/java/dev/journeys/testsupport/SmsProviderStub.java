@@ -1,24 +1,19 @@
 package dev.journeys.testsupport;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * A Twilio-shaped SMS provider on loopback that records each request exactly as it arrived, so
- * tests assert on the real wire format. Answers can be scripted per call.
+ * tests assert on the real wire format. Answers can be scripted per call. A {@link ProviderStub}
+ * that reads form bodies and answers as Twilio does.
  */
 public final class SmsProviderStub implements AutoCloseable {
 
@@ -29,27 +24,22 @@ public final class SmsProviderStub implements AutoCloseable {
   public record Received(
       String method, String path, Map<String, String> headers, Map<String, String> form) {}
 
-  private final HttpServer server;
-  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final ProviderStub provider = new ProviderStub();
   private final AtomicInteger counter = new AtomicInteger();
   private volatile Function<Integer, Integer> statusForCall = call -> 201;
 
   public SmsProviderStub() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.createContext("/", this::handle);
-    server.start();
+    provider.answer(request -> twilioAnswer(counter.incrementAndGet()));
   }
 
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return provider.baseUrl();
   }
 
   public List<Received> received() {
-    return List.copyOf(received);
+    return provider.received().stream()
+        .map(r -> new Received(r.method(), r.path(), r.headers(), form(r.body())))
+        .toList();
   }
 
   /** Scripts the HTTP status of the n-th call (1-based); 201 answers carry a message SID. */
@@ -57,35 +47,27 @@ public final class SmsProviderStub implements AutoCloseable {
     this.statusForCall = statusForCall;
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    Map<String, String> headers =
-        exchange.getRequestHeaders().entrySet().stream()
-            .collect(Collectors.toMap(e -> e.getKey().toLowerCase(), e -> e.getValue().getFirst(), (a, b) -> a));
-    Map<String, String> form =
-        Arrays.stream(body.split("&"))
-            .filter(p -> !p.isEmpty())
-            .map(p -> p.split("=", 2))
-            .collect(
-                Collectors.toMap(
-                    p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
-                    p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : ""));
-    received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, form));
-    int call = counter.incrementAndGet();
+  private ProviderStub.Answer twilioAnswer(int call) {
     int status = statusForCall.apply(call);
-    String answer =
+    return ProviderStub.Answer.json(
+        status,
         status == 201
             ? "{\"sid\":\"SM%032d\",\"status\":\"queued\"}".formatted(call)
-            : "{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\",\"status\":%d}".formatted(status);
-    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
+            : "{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\",\"status\":%d}".formatted(status));
+  }
+
+  private static Map<String, String> form(String body) {
+    return Arrays.stream(body.split("&"))
+        .filter(p -> !p.isEmpty())
+        .map(p -> p.split("=", 2))
+        .collect(
+            Collectors.toMap(
+                p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+                p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : ""));
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    provider.close();
   }
 }

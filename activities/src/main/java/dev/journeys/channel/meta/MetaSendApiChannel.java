@@ -12,7 +12,6 @@ import dev.journeys.messaging.Channel;
 import dev.journeys.messaging.Topic;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.util.Locale;
 
@@ -28,7 +27,7 @@ public class MetaSendApiChannel implements ChannelSender {
   private final SendApiProperties properties;
   private final ServiceWindow window;
   private final ObjectMapper json;
-  private final ProviderHttp http;
+  private final GraphApi graphApi;
 
   public MetaSendApiChannel(
       Channel channel,
@@ -47,7 +46,9 @@ public class MetaSendApiChannel implements ChannelSender {
     this.properties = properties;
     this.window = window;
     this.json = json;
-    this.http = new ProviderHttp("Meta Send API (" + channel + ")", properties.timeout(), clock);
+    this.graphApi =
+        new GraphApi(
+            new ProviderHttp("Meta Send API (" + channel + ")", properties.timeout(), clock), json);
   }
 
   @Override
@@ -72,27 +73,16 @@ public class MetaSendApiChannel implements ChannelSender {
     }
     body.putObject("message").put("text", message.content().text());
     URI uri = properties.baseUrl().resolve("/" + properties.apiVersion() + "/me/messages");
-    var response =
-        http.send(
-            http.request(uri)
-                .header("Authorization", "Bearer " + properties.pageAccessToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build());
-    if (response.ok()) {
-      return messageId(response.body());
-    }
-    GraphApiError error = GraphApiError.parse(json, response.body());
-    if (error.isThrottling()) {
-      throw http.rateLimited(response, error.message());
-    }
-    if (error.isTemporary()) {
-      throw http.temporary(error.message());
-    }
-    throw new PermanentDeliveryFailure(
-        reason(error),
-        channel + " answered " + response.status() + " (code " + error.code() + "/"
-            + error.subcode() + "): " + error.message());
+    return messageId(
+        graphApi.post(
+            uri,
+            properties.pageAccessToken(),
+            body,
+            (status, error) ->
+                new PermanentDeliveryFailure(
+                    reason(error),
+                    channel + " answered " + status + " (code " + error.code() + "/"
+                        + error.subcode() + "): " + error.message())));
   }
 
   /** Send API errors a journey can act on. */

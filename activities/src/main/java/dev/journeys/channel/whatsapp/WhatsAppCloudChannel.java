@@ -8,6 +8,7 @@ import dev.journeys.channel.OutboundMessage;
 import dev.journeys.channel.PermanentDeliveryFailure;
 import dev.journeys.channel.ProviderHttp;
 import dev.journeys.channel.ServiceWindow;
+import dev.journeys.channel.meta.GraphApi;
 import dev.journeys.channel.meta.GraphApiError;
 import dev.journeys.channel.sms.PhoneNumbers;
 import dev.journeys.messaging.Channel;
@@ -26,7 +27,7 @@ public class WhatsAppCloudChannel implements ChannelSender {
   private final WhatsAppProperties properties;
   private final ServiceWindow window;
   private final ObjectMapper json;
-  private final ProviderHttp http;
+  private final GraphApi graphApi;
 
   public WhatsAppCloudChannel(
       WhatsAppProperties properties, ServiceWindow window, ObjectMapper json, Clock clock) {
@@ -35,7 +36,8 @@ public class WhatsAppCloudChannel implements ChannelSender {
     this.properties = properties;
     this.window = window;
     this.json = json;
-    this.http = new ProviderHttp("WhatsApp Cloud API", properties.timeout(), clock);
+    this.graphApi =
+        new GraphApi(new ProviderHttp("WhatsApp Cloud API", properties.timeout(), clock), json);
   }
 
   @Override
@@ -76,25 +78,14 @@ public class WhatsAppCloudChannel implements ChannelSender {
     URI uri =
         properties.baseUrl().resolve(
             "/" + properties.apiVersion() + "/" + properties.phoneNumberId() + "/messages");
-    var response =
-        http.send(
-            http.request(uri)
-                .header("Authorization", "Bearer " + properties.accessToken())
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build());
-    if (response.ok()) {
-      return messageId(response.body());
-    }
-    GraphApiError error = GraphApiError.parse(json, response.body());
-    if (error.isThrottling()) {
-      throw http.rateLimited(response, error.message());
-    }
-    if (error.isTemporary()) {
-      throw http.temporary(error.message());
-    }
-    throw new PermanentDeliveryFailure(reason(error), "WhatsApp answered " + response.status()
-        + " (code " + error.code() + "): " + error.message());
+    return messageId(
+        graphApi.post(
+            uri,
+            properties.accessToken(),
+            body,
+            (status, error) ->
+                new PermanentDeliveryFailure(reason(error), "WhatsApp answered " + status
+                    + " (code " + error.code() + "): " + error.message())));
   }
 
   /** WhatsApp Cloud API error codes a journey can act on. */

@@ -206,14 +206,7 @@ class AbandonedCartJourneyTest {
     restartWith(new AbandonedCartSettings(Duration.ofHours(1), Duration.ofHours(23), 0, 1, 0));
     var journey = start();
 
-    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
-    assertThat(requests)
-        .extracting(SendRequest::messageKey, SendRequest::channel)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("cart-reminder", Channel.EMAIL),
-            org.assertj.core.groups.Tuple.tuple("cart-last-call", Channel.EMAIL));
-    assertThat(journey.state().variants())
-        .containsEntry(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "email");
+    assertCompletesWithTheLastCallByEmail(journey);
   }
 
   @Test
@@ -264,14 +257,7 @@ class AbandonedCartJourneyTest {
     decisions.put(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "email");
     var journey = start();
 
-    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
-    assertThat(requests)
-        .extracting(SendRequest::messageKey, SendRequest::channel)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("cart-reminder", Channel.EMAIL),
-            org.assertj.core.groups.Tuple.tuple("cart-last-call", Channel.EMAIL));
-    assertThat(journey.state().variants())
-        .containsEntry(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "email");
+    assertCompletesWithTheLastCallByEmail(journey);
   }
 
   @Test
@@ -322,6 +308,18 @@ class AbandonedCartJourneyTest {
     worker.registerActivitiesImplementations(sends, experiments);
     env.start();
     client = env.getWorkflowClient();
+  }
+
+  /** The journey completes, both messages went by email, and the email arm is on record. */
+  private void assertCompletesWithTheLastCallByEmail(AbandonedCartJourney journey) {
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(requests)
+        .extracting(SendRequest::messageKey, SendRequest::channel)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("cart-reminder", Channel.EMAIL),
+            org.assertj.core.groups.Tuple.tuple("cart-last-call", Channel.EMAIL));
+    assertThat(journey.state().variants())
+        .containsEntry(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "email");
   }
 
   private AbandonedCartJourney start() {

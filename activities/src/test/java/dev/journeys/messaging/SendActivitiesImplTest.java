@@ -3,7 +3,6 @@ package dev.journeys.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.Customer;
@@ -12,6 +11,7 @@ import dev.journeys.ledger.LedgerStatus;
 import dev.journeys.ledger.MessageLedger;
 import dev.journeys.testsupport.DeliveryTestApp;
 import dev.journeys.testsupport.DeliveryTestProperties;
+import dev.journeys.testsupport.TestSmtp;
 import dev.journeys.testsupport.SmsProviderStub;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
@@ -31,14 +31,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = DeliveryTestApp.class)
 class SendActivitiesImplTest {
 
+  static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
+
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(SMTP);
 
   static final SmsProviderStub sms = new SmsProviderStub();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    DeliveryTestProperties.register(registry, ServerSetupTest.SMTP.getPort(), sms);
+    DeliveryTestProperties.register(registry, SMTP.getPort(), sms);
   }
 
   @AfterAll

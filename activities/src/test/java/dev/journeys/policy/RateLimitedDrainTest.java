@@ -3,7 +3,6 @@ package dev.journeys.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.Customer;
@@ -18,6 +17,7 @@ import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
 import dev.journeys.testsupport.DeliveryTestApp;
 import dev.journeys.testsupport.DeliveryTestProperties;
+import dev.journeys.testsupport.TestSmtp;
 import dev.journeys.testsupport.SmsProviderStub;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -51,8 +51,10 @@ class RateLimitedDrainTest {
   private static final double RATE = 2.0;
   private static final int MESSAGES = 6;
 
+  static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
+
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(SMTP);
 
   static final SmsProviderStub sms = new SmsProviderStub();
 
@@ -63,7 +65,7 @@ class RateLimitedDrainTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    DeliveryTestProperties.register(registry, ServerSetupTest.SMTP.getPort(), sms);
+    DeliveryTestProperties.register(registry, SMTP.getPort(), sms);
     registry.add("journeys.policies.rate-limits.per-channel.EMAIL", () -> String.valueOf(RATE));
   }
 

@@ -3,7 +3,6 @@ package dev.journeys.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.Customer;
@@ -19,6 +18,7 @@ import dev.journeys.suppression.SuppressedAddress;
 import dev.journeys.suppression.SuppressionList;
 import dev.journeys.testsupport.DeliveryTestApp;
 import dev.journeys.testsupport.DeliveryTestProperties;
+import dev.journeys.testsupport.TestSmtp;
 import dev.journeys.testsupport.SmsProviderStub;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,14 +49,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = DeliveryTestApp.class)
 class SendPoliciesTest {
 
+  static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
+
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(SMTP);
 
   static final SmsProviderStub sms = new SmsProviderStub();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    DeliveryTestProperties.register(registry, ServerSetupTest.SMTP.getPort(), sms);
+    DeliveryTestProperties.register(registry, SMTP.getPort(), sms);
     registry.add("journeys.policies.quiet-hours.enabled", () -> "true");
     registry.add("journeys.policies.quiet-hours.start", () -> "21:00");
     registry.add("journeys.policies.quiet-hours.end", () -> "08:00");

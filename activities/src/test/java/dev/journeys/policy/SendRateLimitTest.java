@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.Customer;
@@ -17,6 +16,7 @@ import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
 import dev.journeys.testsupport.DeliveryTestApp;
 import dev.journeys.testsupport.DeliveryTestProperties;
+import dev.journeys.testsupport.TestSmtp;
 import dev.journeys.testsupport.SmsProviderStub;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
@@ -39,14 +39,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = DeliveryTestApp.class)
 class SendRateLimitTest {
 
+  static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
+
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(SMTP);
 
   static final SmsProviderStub sms = new SmsProviderStub();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    DeliveryTestProperties.register(registry, ServerSetupTest.SMTP.getPort(), sms);
+    DeliveryTestProperties.register(registry, SMTP.getPort(), sms);
     registry.add("journeys.policies.frequency-caps", () -> "");
     // one SMS every 5 seconds, one message of a journey every 5 seconds: slow enough that the
     // test never races the refill

@@ -87,7 +87,11 @@ public class SendActivitiesImpl implements SendActivities {
       return new Step.Settled(entry.get().outcome());
     }
     Optional<Customer> customer = customers.findById(request.customerId());
-    SendDecision decision = policy.decide(customer, request, clock.instant());
+    // a hold-out customer is not sent anything whatever policy says; the ledger says why
+    SendDecision decision =
+        request.holdout()
+            ? new SendDecision.Suppress(SendOutcome.Suppressed.HOLDOUT)
+            : policy.decide(customer, request, clock.instant());
     if (decision instanceof SendDecision.Defer defer) {
       if (entry.isPresent()) {
         ledger.markDeferred(request.idempotencyKey(), defer.until(), defer.reason());

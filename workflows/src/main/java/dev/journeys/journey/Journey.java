@@ -343,28 +343,10 @@ public final class Journey {
    */
   public SendOutcome send(Message message) {
     checkGoal();
-    int iteration = sendsPerStep.merge(message.step(), 1, Integer::sum);
-    var info = Workflow.getInfo();
-    String stepKey =
-        info.getWorkflowId()
-            + "/"
-            + info.getFirstExecutionRunId()
-            + "/"
-            + message.step()
-            + (iteration > 1 ? "#" + iteration : "");
+    String stepKey = stepKey(message);
     SendOutcome result = null;
     for (Channel channel : message.channels()) {
-      var request =
-          new SendRequest(
-              stepKey + "/" + channel.name().toLowerCase(java.util.Locale.ROOT),
-              enrollment.customerId(),
-              enrollment.journey(),
-              message.step(),
-              channel,
-              message.topic(),
-              message.key(),
-              message.data(),
-              message.expiresAt());
+      var request = request(stepKey, message, channel);
       result = sendWhenAllowed(request);
       messages.add(new JourneyState.MessageRecord(message.step(), message.key(), channel, result));
       if (result instanceof SendOutcome.Sent || result instanceof SendOutcome.Deferred) {
@@ -372,6 +354,54 @@ public final class Journey {
       }
     }
     return result;
+  }
+
+  /**
+   * Withholds a message from a customer in an experiment's hold-out group, at the moment the
+   * others get it: nothing is sent, but the ledger records it (first channel only) as suppressed
+   * with reason {@code holdout}, so support can answer "why did I not get this?". Returns {@code
+   * Suppressed("holdout")}; idempotent like {@link #send}, and ended by a goal like it.
+   *
+   * <pre>{@code
+   * if (journey.inHoldout(EXPERIMENT)) {
+   *   journey.holdBack(REMINDER);
+   * } else {
+   *   journey.send(REMINDER);
+   * }
+   * }</pre>
+   */
+  public SendOutcome holdBack(Message message) {
+    checkGoal();
+    Channel channel = message.channels().getFirst();
+    var request = request(stepKey(message), message, channel).heldOut();
+    SendOutcome result = raceWithGoal(() -> Async.function(sends::send, request));
+    messages.add(new JourneyState.MessageRecord(message.step(), message.key(), channel, result));
+    return result;
+  }
+
+  /** The enrollment (workflow id and first run id), the step and its iteration. */
+  private String stepKey(Message message) {
+    int iteration = sendsPerStep.merge(message.step(), 1, Integer::sum);
+    var info = Workflow.getInfo();
+    return info.getWorkflowId()
+        + "/"
+        + info.getFirstExecutionRunId()
+        + "/"
+        + message.step()
+        + (iteration > 1 ? "#" + iteration : "");
+  }
+
+  private SendRequest request(String stepKey, Message message, Channel channel) {
+    return new SendRequest(
+        stepKey + "/" + channel.name().toLowerCase(java.util.Locale.ROOT),
+        enrollment.customerId(),
+        enrollment.journey(),
+        message.step(),
+        channel,
+        message.topic(),
+        message.key(),
+        message.data(),
+        message.expiresAt());
   }
 
   /**

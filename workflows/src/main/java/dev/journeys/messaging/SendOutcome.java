@@ -29,7 +29,10 @@ public sealed interface SendOutcome {
   record Sent(Channel channel, String providerMessageId) implements SendOutcome {}
 
   /** Not sent, on purpose; {@code reason} is a ledger reason such as {@code opted_out}. */
-  record Suppressed(String reason) implements SendOutcome {}
+  record Suppressed(String reason) implements SendOutcome {
+    /** The reason for a message withheld from an experiment's hold-out group. */
+    public static final String HOLDOUT = "holdout";
+  }
 
   /** Not sent yet: may be sent at {@code until} (quiet hours, contact windows). */
   record Deferred(Instant until, String reason) implements SendOutcome {}

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param data variables for the content, besides the customer's profile
  * @param expiresAt optional deadline: a send decided after it (e.g. deferred past it by quiet
  *     hours) is skipped with reason {@code expired}
+ * @param holdout the customer is in an experiment's hold-out group: nothing is sent, and the
+ *     ledger records the message as suppressed with reason {@code holdout}, so support can say
+ *     why it never came
  */
 public record SendRequest(
     String idempotencyKey,
@@ -25,7 +28,24 @@ public record SendRequest(
     Topic topic,
     String messageKey,
     Map<String, Object> data,
-    Instant expiresAt) {
+    Instant expiresAt,
+    boolean holdout) {
+
+  /** A request to send (not held out). */
+  public SendRequest(
+      String idempotencyKey,
+      String customerId,
+      String journey,
+      String step,
+      Channel channel,
+      Topic topic,
+      String messageKey,
+      Map<String, Object> data,
+      Instant expiresAt) {
+    this(
+        idempotencyKey, customerId, journey, step, channel, topic, messageKey, data, expiresAt,
+        false);
+  }
 
   /** A request without a deadline. */
   public SendRequest(
@@ -43,7 +63,14 @@ public record SendRequest(
   /** The same request under another idempotency key, e.g. a retry after a deferral. */
   public SendRequest withIdempotencyKey(String key) {
     return new SendRequest(
-        key, customerId, journey, step, channel, topic, messageKey, data, expiresAt);
+        key, customerId, journey, step, channel, topic, messageKey, data, expiresAt, holdout);
+  }
+
+  /** The same request, withheld from a hold-out customer: recorded, never sent. */
+  public SendRequest heldOut() {
+    return new SendRequest(
+        idempotencyKey, customerId, journey, step, channel, topic, messageKey, data, expiresAt,
+        true);
   }
 
   public SendRequest {

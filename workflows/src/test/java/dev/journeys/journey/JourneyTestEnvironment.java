@@ -50,7 +50,10 @@ public final class JourneyTestEnvironment implements AutoCloseable {
   /** Every handoff requested; the fake helpdesk answers with ticket ids T-1, T-2, ... */
   public final List<HandoffRequest> handoffs = Collections.synchronizedList(new ArrayList<>());
   public volatile Function<SendRequest, SendOutcome> sendBehaviour =
-      request -> new SendOutcome.Sent(request.channel(), "provider-" + request.idempotencyKey());
+      request ->
+          request.holdout()
+              ? new SendOutcome.Suppressed(SendOutcome.Suppressed.HOLDOUT)
+              : new SendOutcome.Sent(request.channel(), "provider-" + request.idempotencyKey());
 
   public JourneyTestEnvironment() {
     this(Instant.parse("2026-11-23T10:00:00Z"));

@@ -35,7 +35,7 @@ public class CustomerController {
   }
 
   @PutMapping(path = "/v1/customers/{id}", consumes = "application/json")
-  public Customer put(@PathVariable String id, @Valid @RequestBody CustomerRequest request) {
+  public CustomerView put(@PathVariable String id, @Valid @RequestBody CustomerRequest request) {
     checkId(id);
     Set<Consent> consents =
         request.consents() == null
@@ -63,13 +63,16 @@ public class CustomerController {
                     .collect(Collectors.toSet()),
             request.region(),
             request.preferredChannel());
-    return profiles.save(customer, request.attributes(), "api");
+    var saved = profiles.save(customer, request.attributes(), "api");
+    return new CustomerView(saved, profiles.attributes(id));
   }
 
   @GetMapping("/v1/customers/{id}")
-  public Customer get(@PathVariable String id) {
+  public CustomerView get(@PathVariable String id) {
     checkId(id);
-    return profiles.find(id).orElseThrow(() -> new NotFoundException("no customer '" + id + "'"));
+    var customer =
+        profiles.find(id).orElseThrow(() -> new NotFoundException("no customer '" + id + "'"));
+    return new CustomerView(customer, profiles.attributes(id));
   }
 
   /** Every send decision for the customer, newest first: sent, suppressed (why), failed (why). */

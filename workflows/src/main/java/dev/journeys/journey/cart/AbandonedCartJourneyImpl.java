@@ -11,6 +11,7 @@ import dev.journeys.journey.Journey;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneyState;
 import dev.journeys.journey.Message;
+import io.temporal.workflow.Workflow;
 import java.util.Map;
 
 /** The brief, line by line: see {@link AbandonedCartJourney}. */
@@ -18,6 +19,12 @@ public class AbandonedCartJourneyImpl implements AbandonedCartJourney {
 
   /** A/B test of the last call's channel, with the journey's hold-out group. */
   public static final String LAST_CALL_EXPERIMENT = "cart-last-call-channel";
+
+  /**
+   * Added while journeys ran: hold-out enrollments started before it wait without recording the
+   * messages they are not sent.
+   */
+  static final String HOLDOUT_IN_LEDGER = "holdout-in-ledger";
 
   static final Message CART_REMINDER = Message.email("cart-reminder").marketing();
   static final Message LAST_CALL_BY_SMS = Message.firstAllowed(SMS, EMAIL).key("cart-last-call");
@@ -45,7 +52,16 @@ public class AbandonedCartJourneyImpl implements AbandonedCartJourney {
           if (arm.equals(Experiment.HOLDOUT)) {
             // no messages: only watch whether they order anyway, to measure the uplift
             journey.step("holdout");
-            journey.pause(settings.reminderDelay().plus(settings.lastCallDelay()));
+            if (Workflow.getVersion(HOLDOUT_IN_LEDGER, Workflow.DEFAULT_VERSION, 1)
+                == Workflow.DEFAULT_VERSION) {
+              journey.pause(settings.reminderDelay().plus(settings.lastCallDelay()));
+              return;
+            }
+            // each withheld message lands in the ledger when the others get theirs
+            journey.pause(settings.reminderDelay());
+            journey.holdBack(CART_REMINDER.with(cart));
+            journey.pause(settings.lastCallDelay());
+            journey.holdBack(LAST_CALL_BY_SMS.with(cart));
             return;
           }
           journey.step("wait-for-order");

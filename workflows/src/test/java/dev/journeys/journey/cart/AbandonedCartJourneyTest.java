@@ -78,7 +78,10 @@ class AbandonedCartJourneyTest {
               synchronized (requests) {
                 requests.add(request);
               }
-              return new SendOutcome.Sent(request.channel(), "provider-" + requests.size());
+              // as the real activity: a held-out message is recorded, never sent
+              return request.holdout()
+                  ? new SendOutcome.Suppressed(SendOutcome.Suppressed.HOLDOUT)
+                  : new SendOutcome.Sent(request.channel(), "provider-" + requests.size());
             });
     worker.registerActivitiesImplementations(sends, experiments);
     env.start();
@@ -237,7 +240,7 @@ class AbandonedCartJourneyTest {
     journey.onEvent(event("e-order", EventTypes.ORDER_PLACED));
 
     assertThat(result(journey)).isEqualTo(JourneyOutcome.CONVERTED);
-    assertThat(requests).isEmpty();
+    assertThat(requests).isNotEmpty().allMatch(SendRequest::holdout);
     assertThat(journey.state().variants())
         .containsEntry(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, "holdout");
   }
@@ -248,7 +251,7 @@ class AbandonedCartJourneyTest {
     var journey = start();
 
     assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
-    assertThat(requests).isEmpty();
+    assertThat(requests).isNotEmpty().allMatch(SendRequest::holdout);
   }
 
   @Test
@@ -293,7 +296,47 @@ class AbandonedCartJourneyTest {
     var journey = start();
 
     assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
-    assertThat(requests).isEmpty();
+    assertThat(requests).isNotEmpty().allMatch(SendRequest::holdout);
+  }
+
+  @Test
+  void recordsEachMessageWithheldFromTheHoldOutGroupWhenTheOthersGetIt() {
+    restartWith(HeldOutAbandonedCart.EVERYONE_HELD_OUT);
+    var journey = start();
+    Instant started = Instant.ofEpochMilli(env.currentTimeMillis());
+
+    env.sleep(Duration.ofMinutes(61));
+    assertThat(requests)
+        .extracting(SendRequest::messageKey, SendRequest::channel, SendRequest::holdout)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("cart-reminder", Channel.EMAIL, true));
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    var execution = WorkflowStubExecution.of(journey);
+    // one request per withheld message, on its first channel only, keyed like a real send
+    assertThat(requests)
+        .extracting(SendRequest::idempotencyKey, SendRequest::holdout)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(execution + "/cart-reminder/email", true),
+            org.assertj.core.groups.Tuple.tuple(execution + "/cart-last-call/sms", true));
+    assertThat(journey.state().messages())
+        .extracting(m -> m.outcome())
+        .containsOnly(new SendOutcome.Suppressed("holdout"));
+    assertThat(env.currentTimeMillis() - started.toEpochMilli())
+        .isGreaterThanOrEqualTo(Duration.ofHours(24).toMillis());
+  }
+
+  @Test
+  void withholdsNothingMoreOnceAHeldOutCustomerOrders() {
+    restartWith(HeldOutAbandonedCart.EVERYONE_HELD_OUT);
+    var journey = start();
+
+    env.sleep(Duration.ofHours(2));
+    journey.onEvent(event("e-order", EventTypes.ORDER_PLACED));
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.CONVERTED);
+    assertThat(requests)
+        .extracting(SendRequest::messageKey, SendRequest::holdout)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("cart-reminder", true));
   }
 
   private void restartWith(AbandonedCartSettings settings) {

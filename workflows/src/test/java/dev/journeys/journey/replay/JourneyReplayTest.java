@@ -29,6 +29,7 @@ class JourneyReplayTest {
   static final Map<String, Class<?>> IMPLEMENTATIONS =
       Map.of(
           "abandoned-cart", AbandonedCartJourneyImpl.class,
+          "abandoned-cart-holdout", dev.journeys.journey.cart.HeldOutAbandonedCart.class,
           "welcome-series", WelcomeSeriesJourneyImpl.class,
           "post-purchase", PostPurchaseJourneyImpl.class,
           "win-back", WinBackJourneyImpl.class,
@@ -59,10 +60,11 @@ class JourneyReplayTest {
 
   private static Class<?> implementationOf(Path history) {
     String name = history.getFileName().toString();
+    // the longest prefix wins: abandoned-cart-holdout-* replays with everyone held out
     return IMPLEMENTATIONS.entrySet().stream()
         .filter(e -> name.startsWith(e.getKey()))
+        .max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
         .map(Map.Entry::getValue)
-        .findFirst()
         .orElseThrow(() -> new IllegalStateException("no journey replays " + name));
   }
 }

@@ -69,6 +69,19 @@ class RecordJourneyHistories {
         });
   }
 
+  /** The hold-out branch; {@code -Djourneys.cart-holdout-history=...} names the file. */
+  @Test
+  void abandonedCartHoldout() throws IOException {
+    record(
+        System.getProperty("journeys.cart-holdout-history", "abandoned-cart-holdout-v1"),
+        dev.journeys.journey.cart.HeldOutAbandonedCart.class,
+        AbandonedCartJourney.class,
+        JourneyCatalog.ABANDONED_CART,
+        EventTypes.CART_ABANDONED,
+        Map.of("cartTotal", "59.90"),
+        (test, journey) -> {});
+  }
+
   @Test
   void welcomeSeries() throws IOException {
     record(

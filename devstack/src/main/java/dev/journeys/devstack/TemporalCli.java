@@ -86,7 +86,12 @@ public final class TemporalCli {
 
   /** Where the pinned CLI is cached: {@code ~/.cache/journeys/temporal-cli-<version>}. */
   public static Path cacheDirectory(String version) {
-    return Path.of(System.getProperty("user.home"), ".cache", "journeys", "temporal-cli-" + version);
+    // $HOME first, as .ci/run uses it; the JVM's user.home comes from the password database
+    String home = System.getenv("HOME");
+    if (home == null || home.isBlank()) {
+      home = System.getProperty("user.home");
+    }
+    return Path.of(home, ".cache", "journeys", "temporal-cli-" + version);
   }
 
   /** The executable. */

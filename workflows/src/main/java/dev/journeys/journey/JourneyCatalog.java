@@ -33,7 +33,9 @@ public final class JourneyCatalog {
           "post-purchase",
           "PostPurchase",
           Set.of(EventTypes.ORDER_PLACED),
-          Set.of(EventTypes.ORDER_SHIPPED, EventTypes.ORDER_DELIVERED));
+          Set.of(EventTypes.ORDER_SHIPPED, EventTypes.ORDER_DELIVERED))
+          // one enrollment per order: a second order starts its own, shipping events find theirs
+          .enrolledPer("orderId");
 
   /** Every purchase is delivered to the running win-back, which restarts its lapse clock. */
   public static final JourneyDefinition WIN_BACK =

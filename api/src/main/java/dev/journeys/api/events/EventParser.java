@@ -6,6 +6,7 @@ import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.InvalidRequestException.FieldError;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.journey.JourneyCatalog;
+import dev.journeys.journey.JourneyDefinition;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -90,9 +91,33 @@ final class EventParser {
         props = converted;
       }
     }
+    if (type != null) {
+      enrollmentKeys(type, props, at, errors);
+    }
     if (errors.size() == before) {
       out.add(new CustomerEvent(eventId, customerId, type, occurredAt, props));
     }
+  }
+
+  /**
+   * An enrollment key (post-purchase: {@code orderId}) becomes part of a workflow id, so on an
+   * event type a keyed journey uses it must be usable there. A missing (or null) key is allowed:
+   * the event then goes to the per-customer enrollment.
+   */
+  private static void enrollmentKeys(
+      String type, Map<String, Object> props, String at, List<FieldError> errors) {
+    JourneyCatalog.all().stream()
+        .filter(j -> j.enrollmentKey() != null && j.uses(type))
+        .map(JourneyDefinition::enrollmentKey)
+        .distinct()
+        .forEach(
+            key -> {
+              Object value = props.get(key);
+              String problem = value == null ? null : JourneyDefinition.invalidEnrollmentKey(value);
+              if (problem != null) {
+                errors.add(new FieldError(at + "properties." + key, problem));
+              }
+            });
   }
 
   private static String requiredId(JsonNode node, String field, String at, List<FieldError> errors) {

@@ -50,7 +50,9 @@ public class JourneyRouter {
   public List<Delivery> route(CustomerEvent event) {
     List<Delivery> deliveries = new ArrayList<>();
     for (JourneyDefinition journey : journeys) {
-      String workflowId = journey.workflowId(event.customerId());
+      // per enrollment key (post-purchase: per order) when the event carries one, else per
+      // customer: a trigger without the key enrols the customer's single enrollment as before
+      String workflowId = journey.workflowId(event);
       if (journey.isTriggeredBy(event.type())) {
         var last = lastEnrollment(workflowId);
         boolean running =
@@ -97,15 +99,29 @@ public class JourneyRouter {
                 new Object[] {new Enrollment(journey.name(), event.customerId(), event)});
         deliveries.add(new Delivery(journey.name(), workflowId, action));
       } else if (journey.listensTo(event.type())) {
-        try {
-          client.newUntypedWorkflowStub(workflowId).signal(CustomerJourney.EVENT_SIGNAL, event);
-          deliveries.add(new Delivery(journey.name(), workflowId, "signalled"));
-        } catch (WorkflowNotFoundException notRunning) {
-          deliveries.add(new Delivery(journey.name(), workflowId, "not-running"));
-        }
+        deliveries.add(signal(journey, workflowId, event));
       }
     }
     return deliveries;
+  }
+
+  /**
+   * Signals a listened event to its enrollment. An event for a per-key enrollment that is not
+   * running falls back to the customer's per-customer enrollment: enrollments started before the
+   * journey was keyed (or by a trigger without the key) run under that id.
+   */
+  private Delivery signal(JourneyDefinition journey, String workflowId, CustomerEvent event) {
+    String perCustomer = journey.workflowId(event.customerId());
+    for (String id :
+        workflowId.equals(perCustomer) ? List.of(workflowId) : List.of(workflowId, perCustomer)) {
+      try {
+        client.newUntypedWorkflowStub(id).signal(CustomerJourney.EVENT_SIGNAL, event);
+        return new Delivery(journey.name(), id, "signalled");
+      } catch (WorkflowNotFoundException notRunning) {
+        // try the next candidate
+      }
+    }
+    return new Delivery(journey.name(), workflowId, "not-running");
   }
 
   private Optional<WorkflowExecutionDescription> lastEnrollment(String workflowId) {

@@ -9,8 +9,11 @@ import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.ledger.LedgerEntry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,6 +27,8 @@ import org.springframework.stereotype.Component;
 class DeliverySignals {
 
   private static final Logger log = LoggerFactory.getLogger(DeliverySignals.class);
+  private static final Pattern UUID_SEGMENT =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final WorkflowClient client;
 
@@ -57,12 +62,34 @@ class DeliverySignals {
             type,
             receipt.occurredAt(),
             properties);
-    String workflowId = journey.get().workflowId(entry.customerId());
+    String workflowId =
+        sendingWorkflowId(entry.idempotencyKey()).orElse(journey.get().workflowId(entry.customerId()));
     try {
       client.newUntypedWorkflowStub(workflowId).signal(CustomerJourney.EVENT_SIGNAL, event);
     } catch (WorkflowNotFoundException ended) {
       log.debug("journey {} has ended; {} not signalled", workflowId, type);
     }
+  }
+
+  /**
+   * The workflow that sent a message, from its idempotency key {@code
+   * <workflowId>/<firstRunId>/<step>...}: a per-order enrollment's id has more segments than the
+   * journey's per-customer id, so the run id (a UUID) marks where the workflow id ends. Empty when
+   * the key has no such shape (keys written by other code), and the caller falls back to the
+   * customer's enrollment.
+   */
+  static Optional<String> sendingWorkflowId(String idempotencyKey) {
+    if (idempotencyKey == null || !idempotencyKey.startsWith("journey/")) {
+      return Optional.empty();
+    }
+    String[] segments = idempotencyKey.split("/");
+    // journey/<name>/<customer> at least, then the run id, then the step
+    for (int i = 3; i < segments.length - 1; i++) {
+      if (UUID_SEGMENT.matcher(segments[i]).matches()) {
+        return Optional.of(String.join("/", Arrays.copyOfRange(segments, 0, i)));
+      }
+    }
+    return Optional.empty();
   }
 
   private static String eventType(DeliveryStatus status) {

@@ -20,6 +20,11 @@ public record Enrollment(
     this(journey, customerId, trigger, null);
   }
 
+  /** The triggering event's properties, or none when there was no trigger. */
+  public java.util.Map<String, Object> triggerProperties() {
+    return trigger == null ? java.util.Map.of() : trigger.properties();
+  }
+
   Enrollment continuedWith(JourneyCarryover state) {
     return new Enrollment(journey, customerId, trigger, state);
   }

@@ -43,8 +43,7 @@ public class AbandonedCartJourneyImpl implements AbandonedCartJourney {
 
   @Override
   public JourneyOutcome run(Enrollment enrollment) {
-    Map<String, Object> cart =
-        enrollment.trigger() == null ? Map.of() : enrollment.trigger().properties();
+    Map<String, Object> cart = enrollment.triggerProperties();
     return journey.run(
         enrollment,
         () -> {

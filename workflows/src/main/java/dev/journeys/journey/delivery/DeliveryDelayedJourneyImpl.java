@@ -27,8 +27,7 @@ public class DeliveryDelayedJourneyImpl implements DeliveryDelayedJourney {
 
   @Override
   public JourneyOutcome run(Enrollment enrollment) {
-    Map<String, Object> delay =
-        enrollment.trigger() == null ? Map.of() : enrollment.trigger().properties();
+    Map<String, Object> delay = enrollment.triggerProperties();
     return journey.run(
         enrollment,
         () -> {

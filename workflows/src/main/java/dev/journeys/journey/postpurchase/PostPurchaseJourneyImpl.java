@@ -36,8 +36,7 @@ public class PostPurchaseJourneyImpl implements PostPurchaseJourney {
 
   @Override
   public JourneyOutcome run(Enrollment enrollment) {
-    Map<String, Object> order =
-        enrollment.trigger() == null ? Map.of() : enrollment.trigger().properties();
+    Map<String, Object> order = enrollment.triggerProperties();
     Object orderId = order.get("orderId");
     // OMS events for other orders of the same customer are not this journey's business
     Predicate<CustomerEvent> thisOrder =

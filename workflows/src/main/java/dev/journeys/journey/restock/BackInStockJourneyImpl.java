@@ -20,8 +20,7 @@ public class BackInStockJourneyImpl implements BackInStockJourney {
 
   @Override
   public JourneyOutcome run(Enrollment enrollment) {
-    Map<String, Object> product =
-        enrollment.trigger() == null ? Map.of() : enrollment.trigger().properties();
+    Map<String, Object> product = enrollment.triggerProperties();
     return journey.run(
         enrollment,
         () -> {

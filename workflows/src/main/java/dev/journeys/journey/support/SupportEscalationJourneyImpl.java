@@ -25,8 +25,7 @@ public class SupportEscalationJourneyImpl implements SupportEscalationJourney {
 
   @Override
   public JourneyOutcome run(Enrollment enrollment) {
-    Map<String, Object> ticket =
-        enrollment.trigger() == null ? Map.of() : enrollment.trigger().properties();
+    Map<String, Object> ticket = enrollment.triggerProperties();
     String category = String.valueOf(ticket.getOrDefault("category", "question"));
     String subject = String.valueOf(ticket.getOrDefault("subject", "Customer request"));
     return journey.run(

@@ -48,55 +48,29 @@ public record Customer(
         null, null);
   }
 
-  /** A profile without a region. */
-  public Customer(
-      String id,
-      String email,
-      String phone,
-      String timeZone,
-      String locale,
-      String firstName,
-      Set<Consent> consents,
-      Long version,
-      String whatsappNumber,
-      String messengerPsid,
-      String instagramId,
-      Set<PushToken> pushTokens) {
-    this(id, email, phone, timeZone, locale, firstName, consents, version, whatsappNumber,
-        messengerPsid, instagramId, pushTokens, null, null);
+  /** The same profile with other consents (everything else, version included, kept). */
+  public Customer withConsents(Set<Consent> newConsents) {
+    return new Customer(id, email, phone, timeZone, locale, firstName, newConsents, version,
+        whatsappNumber, messengerPsid, instagramId, pushTokens, region, preferredChannel);
   }
 
-  /**
-   * A profile with a region (ISO 3166-2 such as {@code US-FL}, or a country) but no messaging-app
-   * addresses or push tokens.
-   */
-  public Customer(
-      String id,
-      String email,
-      String phone,
-      String timeZone,
-      String locale,
-      String firstName,
-      Set<Consent> consents,
-      Long version,
-      String region) {
-    this(id, email, phone, timeZone, locale, firstName, consents, version, null, null, null, null,
-        region, null);
+  /** The same profile in a region (ISO 3166-2 such as {@code US-FL}, or a country). */
+  public Customer withRegion(String newRegion) {
+    return new Customer(id, email, phone, timeZone, locale, firstName, consents, version,
+        whatsappNumber, messengerPsid, instagramId, pushTokens, newRegion, preferredChannel);
   }
 
-  /** A profile with a preferred channel and none of the optional addresses or region. */
-  public Customer(
-      String id,
-      String email,
-      String phone,
-      String timeZone,
-      String locale,
-      String firstName,
-      Set<Consent> consents,
-      Long version,
-      Channel preferredChannel) {
-    this(id, email, phone, timeZone, locale, firstName, consents, version, null, null, null, null,
-        null, preferredChannel);
+  /** The same profile with a preferred channel. */
+  public Customer withPreferredChannel(Channel channel) {
+    return new Customer(id, email, phone, timeZone, locale, firstName, consents, version,
+        whatsappNumber, messengerPsid, instagramId, pushTokens, region, channel);
+  }
+
+  /** The same profile with messaging-app addresses and push tokens. */
+  public Customer withMessagingAddresses(
+      String whatsapp, String messengerId, String instagram, Set<PushToken> tokens) {
+    return new Customer(id, email, phone, timeZone, locale, firstName, consents, version,
+        whatsapp, messengerId, instagram, tokens, region, preferredChannel);
   }
 
   /** The customer's address on a channel, if they have one. */

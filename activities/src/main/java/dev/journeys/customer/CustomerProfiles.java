@@ -120,13 +120,9 @@ public class CustomerProfiles {
         wanted.put(Profiles.consentKey(consent), consent);
       }
     }
-    var c = existing.get();
     return Optional.of(
         save(
-            new Customer(
-                c.id(), c.email(), c.phone(), c.timeZone(), c.locale(), c.firstName(),
-                new HashSet<>(wanted.values()), c.version(), c.whatsappNumber(),
-                c.messengerPsid(), c.instagramId(), c.pushTokens(), c.region(), c.preferredChannel()),
+            existing.get().withConsents(new HashSet<>(wanted.values())),
             source));
   }
 

@@ -407,11 +407,14 @@ class ChannelAdaptersTest {
     String name = Character.toUpperCase(id.charAt(0)) + id.substring(1);
     profiles.save(
         new Customer(
-            id, id + "@shop.test", "+15551230001", "Europe/Berlin", "en", name, consents, null,
-            null, "psid-" + id, "igsid-" + id,
-            Set.of(
-                new PushToken("token-" + id + "-old", Instant.now().minus(Duration.ofDays(30))),
-                new PushToken("token-" + id + "-new", null))),
+                id, id + "@shop.test", "+15551230001", "Europe/Berlin", "en", name, consents, null)
+            .withMessagingAddresses(
+                null,
+                "psid-" + id,
+                "igsid-" + id,
+                Set.of(
+                    new PushToken("token-" + id + "-old", Instant.now().minus(Duration.ofDays(30))),
+                    new PushToken("token-" + id + "-new", null))),
         "test");
   }
 

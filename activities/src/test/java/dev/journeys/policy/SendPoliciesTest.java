@@ -255,7 +255,8 @@ class SendPoliciesTest {
             Set.of(
                 new Consent(Channel.EMAIL, Topic.MARKETING, ConsentStatus.GRANTED, null, null),
                 new Consent(Channel.SMS, Topic.MARKETING, ConsentStatus.GRANTED, null, null)),
-            null, region),
+            null)
+            .withRegion(region),
         "test");
   }
 

@@ -109,6 +109,7 @@ class SendTimesTest {
   }
 
   private static Customer customer(String zone, String region) {
-    return new Customer("c", "c@shop.test", "+15551234567", zone, "en", "C", Set.of(), null, region);
+    return new Customer("c", "c@shop.test", "+15551234567", zone, "en", "C", Set.of(), null)
+        .withRegion(region);
   }
 }

@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.journeys.activities.DeliveryConfiguration;
-import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
-import dev.journeys.customer.Customer;
 import dev.journeys.customer.CustomerProfiles;
 import dev.journeys.ledger.LedgerStatus;
 import dev.journeys.ledger.MessageLedger;
+import dev.journeys.testsupport.CartSendFixtures;
 import dev.journeys.testsupport.SmsProviderStub;
 import dev.journeys.testsupport.TestDatabase;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -148,25 +145,10 @@ class HoldoutSendTest {
   }
 
   private void customer(String id, String email, String phone, ConsentStatus marketing) {
-    profiles.save(
-        new Customer(
-            id,
-            email,
-            phone,
-            "Europe/Berlin",
-            "en",
-            "Hal",
-            Set.of(
-                new Consent(Channel.EMAIL, Topic.MARKETING, marketing, null, null),
-                new Consent(Channel.SMS, Topic.MARKETING, marketing, null, null)),
-            null),
-        "test");
+    CartSendFixtures.customer(profiles, id, email, phone, marketing);
   }
 
   private static SendRequest request(String customer, String key, Channel channel) {
-    String messageKey = channel == Channel.EMAIL ? "cart-reminder" : "cart-last-call";
-    return new SendRequest(
-        key, customer, "abandoned-cart", messageKey, channel, Topic.MARKETING, messageKey,
-        Map.of("cartTotal", "59.90"));
+    return CartSendFixtures.cartRequest(customer, key, channel);
   }
 }

@@ -3,19 +3,16 @@ package dev.journeys.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
-import dev.journeys.customer.Customer;
 import dev.journeys.customer.CustomerProfiles;
 import dev.journeys.ledger.LedgerStatus;
 import dev.journeys.ledger.MessageLedger;
+import dev.journeys.testsupport.CartSendFixtures;
 import dev.journeys.testsupport.DeliveryTestApp;
 import dev.journeys.testsupport.DeliveryTestProperties;
 import dev.journeys.testsupport.TestSmtp;
 import dev.journeys.testsupport.SmsProviderStub;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -158,26 +155,10 @@ class SendActivitiesImplTest {
   }
 
   private void customer(String id, String email, String phone, ConsentStatus marketing) {
-    String name = Character.toUpperCase(id.charAt(0)) + id.substring(1);
-    profiles.save(
-        new Customer(
-            id,
-            email,
-            phone,
-            "Europe/Berlin",
-            "en",
-            name,
-            Set.of(
-                new Consent(Channel.EMAIL, Topic.MARKETING, marketing, null, null),
-                new Consent(Channel.SMS, Topic.MARKETING, marketing, null, null)),
-            null),
-        "test");
+    CartSendFixtures.customer(profiles, id, email, phone, marketing);
   }
 
   private static SendRequest request(String customer, String key, Channel channel) {
-    String messageKey = channel == Channel.EMAIL ? "cart-reminder" : "cart-last-call";
-    return new SendRequest(
-        key, customer, "abandoned-cart", messageKey, channel, Topic.MARKETING, messageKey,
-        Map.of("cartTotal", "59.90"));
+    return CartSendFixtures.cartRequest(customer, key, channel);
   }
 }

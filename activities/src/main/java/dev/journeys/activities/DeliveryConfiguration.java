@@ -39,10 +39,8 @@ import org.springframework.mail.javamail.JavaMailSender;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(JourneyStoreConfiguration.class)
-@ComponentScan(
-    basePackages = {
-      "dev.journeys.messaging", "dev.journeys.policy", "dev.journeys.content", "dev.journeys.profile"
-    })
+// content is scanned by the imported JourneyStoreConfiguration (the API renders previews too)
+@ComponentScan(basePackages = {"dev.journeys.messaging", "dev.journeys.policy", "dev.journeys.profile"})
 @EnableConfigurationProperties({
   EmailProperties.class,
   SmsProperties.class,

@@ -3,27 +3,27 @@ package dev.journeys.activities;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.channel.ChannelSender;
 import dev.journeys.channel.ServiceWindow;
+import dev.journeys.channel.email.EmailProperties;
+import dev.journeys.channel.email.SmtpEmailChannel;
+import dev.journeys.channel.helpdesk.HandoffActivitiesImpl;
+import dev.journeys.channel.helpdesk.HelpdeskProperties;
+import dev.journeys.channel.helpdesk.HttpHelpdesk;
 import dev.journeys.channel.meta.InstagramProperties;
 import dev.journeys.channel.meta.MessengerProperties;
 import dev.journeys.channel.meta.MetaSendApiChannel;
 import dev.journeys.channel.push.FcmProperties;
 import dev.journeys.channel.push.FcmPushChannel;
+import dev.journeys.channel.sms.HttpSmsChannel;
+import dev.journeys.channel.sms.SmsProperties;
 import dev.journeys.channel.webhook.WebhookChannel;
 import dev.journeys.channel.webhook.WebhookProperties;
 import dev.journeys.channel.whatsapp.WhatsAppCloudChannel;
 import dev.journeys.channel.whatsapp.WhatsAppProperties;
 import dev.journeys.customer.ChannelActivity;
 import dev.journeys.customer.PushTokens;
+import dev.journeys.handoff.HandoffActivities;
 import dev.journeys.messaging.Channel;
 import java.time.Clock;
-import dev.journeys.channel.email.EmailProperties;
-import dev.journeys.channel.email.SmtpEmailChannel;
-import dev.journeys.channel.helpdesk.HandoffActivitiesImpl;
-import dev.journeys.channel.helpdesk.HelpdeskProperties;
-import dev.journeys.channel.helpdesk.HttpHelpdesk;
-import dev.journeys.handoff.HandoffActivities;
-import dev.journeys.channel.sms.HttpSmsChannel;
-import dev.journeys.channel.sms.SmsProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,13 +34,14 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 /**
  * Everything the worker's activities need: the store, the policy gate, content and the channel
- * adapters. A channel whose provider is not configured has no adapter, and a send on it fails
- * with a message naming the missing setting.
+ * adapters. A channel whose provider is not configured has no adapter, and a send on it fails with
+ * a message naming the missing setting.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(JourneyStoreConfiguration.class)
 // content is scanned by the imported JourneyStoreConfiguration (the API renders previews too)
-@ComponentScan(basePackages = {"dev.journeys.messaging", "dev.journeys.policy", "dev.journeys.profile"})
+@ComponentScan(
+    basePackages = {"dev.journeys.messaging", "dev.journeys.policy", "dev.journeys.profile"})
 @EnableConfigurationProperties({
   EmailProperties.class,
   SmsProperties.class,

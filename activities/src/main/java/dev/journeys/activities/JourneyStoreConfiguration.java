@@ -8,14 +8,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 
 /**
- * The journey store (profiles and consent, event log, ledger) for any app that reads or writes
- * it. Its schema is migrated by Flyway from {@code db/migration} in this module.
+ * The journey store (profiles and consent, event log, ledger) for any app that reads or writes it.
+ * Its schema is migrated by Flyway from {@code db/migration} in this module.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(
     basePackages = {
-      "dev.journeys.customer", "dev.journeys.eventlog", "dev.journeys.ledger", "dev.journeys.content",
-      "dev.journeys.delivery", "dev.journeys.restock", "dev.journeys.experiment"
+      "dev.journeys.customer",
+      "dev.journeys.eventlog",
+      "dev.journeys.ledger",
+      "dev.journeys.content",
+      "dev.journeys.delivery",
+      "dev.journeys.restock",
+      "dev.journeys.experiment"
     })
 @EnableJdbcRepositories(basePackages = "dev.journeys.customer")
 @org.springframework.context.annotation.Import(PolicyStoreConfiguration.class)

@@ -28,7 +28,11 @@ public record OutboundMessage(
 
   /** A message without extra headers. */
   public OutboundMessage(
-      String idempotencyKey, String recipient, Topic topic, RenderedMessage content, String customerId) {
+      String idempotencyKey,
+      String recipient,
+      Topic topic,
+      RenderedMessage content,
+      String customerId) {
     this(idempotencyKey, recipient, topic, content, customerId, Map.of());
   }
 

@@ -15,8 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * The HTTP plumbing every provider adapter shares: one client with the provider's timeouts, and
- * the retry classification Temporal acts on.
+ * The HTTP plumbing every provider adapter shares: one client with the provider's timeouts, and the
+ * retry classification Temporal acts on.
  *
  * <ul>
  *   <li>I/O errors and timeouts, 5xx, 408 → retried with the activity's backoff
@@ -84,8 +84,8 @@ public final class ProviderHttp {
   }
 
   /**
-   * A retryable failure for a provider that reports throttling in its error body rather than
-   * with a 429; waits {@code Retry-After} if the answer had one.
+   * A retryable failure for a provider that reports throttling in its error body rather than with a
+   * 429; waits {@code Retry-After} if the answer had one.
    */
   public ApplicationFailure rateLimited(Response response, String detail) {
     return rateLimited(

@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * The messaging apps' customer-service window: free-form messages only within 24 hours of the
- * customer's last message to us on that channel; outside it, only an approved template
- * (WhatsApp) or a message tag (Messenger, Instagram).
+ * customer's last message to us on that channel; outside it, only an approved template (WhatsApp)
+ * or a message tag (Messenger, Instagram).
  */
 public final class ServiceWindow {
 

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders message content from the template store: the newest version for the message key and
- * channel in the customer's locale, else its language, else the fallback locale. A missing
- * template or variable is an error naming the template.
+ * channel in the customer's locale, else its language, else the fallback locale. A missing template
+ * or variable is an error naming the template.
  */
 @Component
 public class MessageRenderer {
@@ -47,7 +47,10 @@ public class MessageRenderer {
     for (int i = 0; i < template.providerParams().size(); i++) {
       params.add(
           TemplateEngine.render(
-              name, "providerParams[" + i + "]", template.providerParams().get(i), variables,
+              name,
+              "providerParams[" + i + "]",
+              template.providerParams().get(i),
+              variables,
               false));
     }
     return new RenderedMessage(
@@ -70,8 +73,12 @@ public class MessageRenderer {
       }
     }
     throw new TemplateNotFoundException(
-        "no template " + messageKey + "/" + channel.name().toLowerCase(Locale.ROOT)
-            + " for locales " + candidates);
+        "no template "
+            + messageKey
+            + "/"
+            + channel.name().toLowerCase(Locale.ROOT)
+            + " for locales "
+            + candidates);
   }
 
   private List<String> candidates(String locale) {

@@ -34,12 +34,26 @@ public record MessageTemplate(
 
   /** Where it is, for error messages: {@code cart-reminder/email/en@v2}. */
   public String name() {
-    return messageKey + "/" + channel.name().toLowerCase(java.util.Locale.ROOT) + "/" + locale
-        + "@v" + version;
+    return messageKey
+        + "/"
+        + channel.name().toLowerCase(java.util.Locale.ROOT)
+        + "/"
+        + locale
+        + "@v"
+        + version;
   }
 
   public MessageTemplate withVersion(int newVersion) {
-    return new MessageTemplate(messageKey, channel, locale, newVersion, subject, text, html,
-        providerTemplate, providerParams, source);
+    return new MessageTemplate(
+        messageKey,
+        channel,
+        locale,
+        newVersion,
+        subject,
+        text,
+        html,
+        providerTemplate,
+        providerParams,
+        source);
   }
 }

@@ -3,8 +3,8 @@ package dev.journeys.content;
 import java.util.List;
 
 /**
- * Content ready for a channel. {@code subject} and {@code html} are null for channels without
- * them (SMS).
+ * Content ready for a channel. {@code subject} and {@code html} are null for channels without them
+ * (SMS).
  *
  * @param templateVersion the template version rendered (recorded in the ledger); null when not
  *     rendered from the template store

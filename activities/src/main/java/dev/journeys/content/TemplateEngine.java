@@ -18,8 +18,8 @@ final class TemplateEngine {
 
   private TemplateEngine() {}
 
-  static String render(String templateName, String part, String source, Map<String, ?> data,
-      boolean html) {
+  static String render(
+      String templateName, String part, String source, Map<String, ?> data, boolean html) {
     if (source == null) {
       return null;
     }

@@ -22,7 +22,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 final class TemplateFiles {
 
   private static final Pattern FILE =
-      Pattern.compile(".*/templates/([^/]+)/([a-z]+)(?:\\.([A-Za-z]{2,3}(?:-[A-Za-z]{2})?))?\\.txt");
+      Pattern.compile(
+          ".*/templates/([^/]+)/([a-z]+)(?:\\.([A-Za-z]{2,3}(?:-[A-Za-z]{2})?))?\\.txt");
   private static final Pattern HEADER = Pattern.compile("(Subject|Template|Param):(.*)");
 
   private TemplateFiles() {}
@@ -44,10 +45,17 @@ final class TemplateFiles {
         throw new IllegalStateException("template file " + url + " is not named for a channel");
       }
       String locale = m.group(3) == null ? fallbackLocale : m.group(3);
-      String html = read(resource.createRelative(resource.getFilename().replaceFirst("\\.txt$", ".html")))
-          .orElse(null);
-      templates.add(parse(m.group(1), channel, locale, read(resource).orElseThrow(), html,
-          "classpath:" + url.substring(url.indexOf("templates/"))));
+      String html =
+          read(resource.createRelative(resource.getFilename().replaceFirst("\\.txt$", ".html")))
+              .orElse(null);
+      templates.add(
+          parse(
+              m.group(1),
+              channel,
+              locale,
+              read(resource).orElseThrow(),
+              html,
+              "classpath:" + url.substring(url.indexOf("templates/"))));
     }
     return templates;
   }
@@ -74,8 +82,8 @@ final class TemplateFiles {
       rest = end < 0 ? "" : rest.substring(end + 1);
     }
     // template files end with a newline; an SMS must not (it costs a character)
-    return new MessageTemplate(key, channel, locale, 1, subject, rest.strip(), html,
-        providerTemplate, params, source);
+    return new MessageTemplate(
+        key, channel, locale, 1, subject, rest.strip(), html, providerTemplate, params, source);
   }
 
   private static Optional<String> read(Resource resource) throws IOException {

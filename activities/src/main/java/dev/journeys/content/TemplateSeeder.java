@@ -8,9 +8,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the built-in journeys' template files into the store at startup, as version 1 of each
- * key, channel and locale that does not have one yet. Versions created later through the API are
- * never overwritten.
+ * Loads the built-in journeys' template files into the store at startup, as version 1 of each key,
+ * channel and locale that does not have one yet. Versions created later through the API are never
+ * overwritten.
  */
 @Component
 class TemplateSeeder implements SmartInitializingSingleton {

@@ -65,8 +65,8 @@ public class TemplateStore {
   }
 
   /**
-   * Stores {@code template} as the next version of its key, channel and locale (its own version
-   * is ignored) and returns it with the version it got. It must compile.
+   * Stores {@code template} as the next version of its key, channel and locale (its own version is
+   * ignored) and returns it with the version it got. It must compile.
    */
   public MessageTemplate addVersion(MessageTemplate template) {
     TemplateEngine.check(template);
@@ -115,7 +115,8 @@ public class TemplateStore {
             .param("text", t.text())
             .param("html", t.html())
             .param("providerTemplate", t.providerTemplate())
-            .param("providerParams", t.providerParams().isEmpty() ? null : write(t.providerParams()))
+            .param(
+                "providerParams", t.providerParams().isEmpty() ? null : write(t.providerParams()))
             .param("source", t.source() == null ? "unknown" : t.source())
             .update()
         == 1;

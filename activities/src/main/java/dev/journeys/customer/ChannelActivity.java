@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * When a customer last wrote to us on each channel. Messaging apps (WhatsApp, Messenger,
- * Instagram) allow free-form messages only within 24 hours of that.
+ * When a customer last wrote to us on each channel. Messaging apps (WhatsApp, Messenger, Instagram)
+ * allow free-form messages only within 24 hours of that.
  */
 @Repository
 public class ChannelActivity {
@@ -48,8 +48,8 @@ public class ChannelActivity {
   }
 
   /**
-   * Records an inbound message from a channel address (a WhatsApp number, a page-scoped id) for
-   * the customers who have it; returns how many there were.
+   * Records an inbound message from a channel address (a WhatsApp number, a page-scoped id) for the
+   * customers who have it; returns how many there were.
    */
   public int recordInboundFrom(Channel channel, String address, Instant at) {
     String column =

@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * Consent for one channel and topic, with where it came from (api, sms-stop, unsubscribe-link,
- * ...) and when.
+ * Consent for one channel and topic, with where it came from (api, sms-stop, unsubscribe-link, ...)
+ * and when.
  */
 @Table("consent")
 public record Consent(

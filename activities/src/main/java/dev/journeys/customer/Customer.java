@@ -44,33 +44,86 @@ public record Customer(
       String firstName,
       Set<Consent> consents,
       Long version) {
-    this(id, email, phone, timeZone, locale, firstName, consents, version, null, null, null, null,
+    this(
+        id, email, phone, timeZone, locale, firstName, consents, version, null, null, null, null,
         null, null);
   }
 
   /** The same profile with other consents (everything else, version included, kept). */
   public Customer withConsents(Set<Consent> newConsents) {
-    return new Customer(id, email, phone, timeZone, locale, firstName, newConsents, version,
-        whatsappNumber, messengerPsid, instagramId, pushTokens, region, preferredChannel);
+    return new Customer(
+        id,
+        email,
+        phone,
+        timeZone,
+        locale,
+        firstName,
+        newConsents,
+        version,
+        whatsappNumber,
+        messengerPsid,
+        instagramId,
+        pushTokens,
+        region,
+        preferredChannel);
   }
 
   /** The same profile in a region (ISO 3166-2 such as {@code US-FL}, or a country). */
   public Customer withRegion(String newRegion) {
-    return new Customer(id, email, phone, timeZone, locale, firstName, consents, version,
-        whatsappNumber, messengerPsid, instagramId, pushTokens, newRegion, preferredChannel);
+    return new Customer(
+        id,
+        email,
+        phone,
+        timeZone,
+        locale,
+        firstName,
+        consents,
+        version,
+        whatsappNumber,
+        messengerPsid,
+        instagramId,
+        pushTokens,
+        newRegion,
+        preferredChannel);
   }
 
   /** The same profile with a preferred channel. */
   public Customer withPreferredChannel(Channel channel) {
-    return new Customer(id, email, phone, timeZone, locale, firstName, consents, version,
-        whatsappNumber, messengerPsid, instagramId, pushTokens, region, channel);
+    return new Customer(
+        id,
+        email,
+        phone,
+        timeZone,
+        locale,
+        firstName,
+        consents,
+        version,
+        whatsappNumber,
+        messengerPsid,
+        instagramId,
+        pushTokens,
+        region,
+        channel);
   }
 
   /** The same profile with messaging-app addresses and push tokens. */
   public Customer withMessagingAddresses(
       String whatsapp, String messengerId, String instagram, Set<PushToken> tokens) {
-    return new Customer(id, email, phone, timeZone, locale, firstName, consents, version,
-        whatsapp, messengerId, instagram, tokens, region, preferredChannel);
+    return new Customer(
+        id,
+        email,
+        phone,
+        timeZone,
+        locale,
+        firstName,
+        consents,
+        version,
+        whatsapp,
+        messengerId,
+        instagram,
+        tokens,
+        region,
+        preferredChannel);
   }
 
   /** The customer's address on a channel, if they have one. */
@@ -85,8 +138,10 @@ public record Customer(
           // the device registered last; a stale one is removed when the push service says so
           case PUSH ->
               pushTokens.stream()
-                  .max(java.util.Comparator.comparing(PushToken::registeredAt,
-                      java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                  .max(
+                      java.util.Comparator.comparing(
+                          PushToken::registeredAt,
+                          java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
                   .map(PushToken::token)
                   .orElse(null);
           // the shop's own endpoint knows its customers by id

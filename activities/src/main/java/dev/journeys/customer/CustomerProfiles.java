@@ -102,8 +102,8 @@ public class CustomerProfiles {
   }
 
   /**
-   * Changes consents of an existing customer, leaving the profile and other consents as they
-   * are; every actual change lands in the audit trail with {@code source} (api, sms-stop,
+   * Changes consents of an existing customer, leaving the profile and other consents as they are;
+   * every actual change lands in the audit trail with {@code source} (api, sms-stop,
    * unsubscribe-link, ...). Empty if there is no such customer. Takes effect for the next send of
    * every running journey: the send activity reads consent with the same row lock.
    */
@@ -120,10 +120,7 @@ public class CustomerProfiles {
         wanted.put(Profiles.consentKey(consent), consent);
       }
     }
-    return Optional.of(
-        save(
-            existing.get().withConsents(new HashSet<>(wanted.values())),
-            source));
+    return Optional.of(save(existing.get().withConsents(new HashSet<>(wanted.values())), source));
   }
 
   /** Ids of the customers with this phone number (an inbound SMS names only the number). */

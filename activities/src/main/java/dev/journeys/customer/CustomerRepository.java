@@ -7,8 +7,8 @@ import org.springframework.data.repository.ListCrudRepository;
 public interface CustomerRepository extends ListCrudRepository<Customer, String> {
 
   /**
-   * Locks the customer's row for the rest of the transaction, so that decisions about one
-   * customer (consent, caps) are taken one at a time.
+   * Locks the customer's row for the rest of the transaction, so that decisions about one customer
+   * (consent, caps) are taken one at a time.
    */
   @Query("select id from customer where id = :id for update")
   Optional<String> lockById(String id);

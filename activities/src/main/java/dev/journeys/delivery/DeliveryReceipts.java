@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies delivery receipts: the ledger entry of the message gets the status, and a hard bounce
- * or complaint puts the address on the suppression list (checked by every send) and is kept as
+ * Applies delivery receipts: the ledger entry of the message gets the status, and a hard bounce or
+ * complaint puts the address on the suppression list (checked by every send) and is kept as
  * evidence in {@code address_suppression_event}, all in one transaction.
  */
 @Service
@@ -48,11 +48,13 @@ public class DeliveryReceipts {
   public Applied apply(DeliveryReceipt receipt) {
     Optional<LedgerEntry> found = ledger.findByProviderMessageId(receipt.providerMessageId());
     if (found.isEmpty()) {
-      log.info("{} receipt for unknown message {}", receipt.provider(), receipt.providerMessageId());
+      log.info(
+          "{} receipt for unknown message {}", receipt.provider(), receipt.providerMessageId());
       return new Applied.Unknown();
     }
     LedgerEntry entry = found.get();
-    if (!ledger.recordDelivery(entry.idempotencyKey(), receipt.status().name(), receipt.occurredAt())) {
+    if (!ledger.recordDelivery(
+        entry.idempotencyKey(), receipt.status().name(), receipt.occurredAt())) {
       return new Applied.Unchanged(entry);
     }
     if (receipt.status().suppressesAddress() && entry.recipient() != null) {

@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Experiment decisions in PostgreSQL. A new decision replaces the old one (a person may correct
- * an automatic one); who decided, why and when is kept with it.
+ * Experiment decisions in PostgreSQL. A new decision replaces the old one (a person may correct an
+ * automatic one); who decided, why and when is kept with it.
  */
 @Repository
 public class ExperimentDecisions {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides an experiment from its numbers: the arm with the best conversion rate wins when every
- * arm has at least {@code minSample} enrollments and the winner beats each other arm with at least
+ * Decides an experiment from its numbers: the arm with the best conversion rate wins when every arm
+ * has at least {@code minSample} enrollments and the winner beats each other arm with at least
  * {@code confidence} (one-sided two-proportion z-test, pooled variance).
  */
 public record ExperimentVerdict(double confidence, long minSample) {

@@ -42,8 +42,8 @@ public class MessageLedger {
   }
 
   /**
-   * Records a decision for a request not seen before. Returns false when the key already exists
-   * (a concurrent or earlier attempt decided first); the caller then re-reads the entry.
+   * Records a decision for a request not seen before. Returns false when the key already exists (a
+   * concurrent or earlier attempt decided first); the caller then re-reads the entry.
    */
   public boolean recordNew(
       SendRequest request, LedgerStatus status, String reason, String recipient) {
@@ -121,8 +121,8 @@ public class MessageLedger {
   }
 
   /**
-   * As above, leaving out one send: a retry of a PENDING send must not be capped by its own
-   * earlier attempt.
+   * As above, leaving out one send: a retry of a PENDING send must not be capped by its own earlier
+   * attempt.
    */
   public int countRecent(
       String customerId,

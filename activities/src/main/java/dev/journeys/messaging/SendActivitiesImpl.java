@@ -112,7 +112,12 @@ public class SendActivitiesImpl implements SendActivities {
     String recipient = ((SendDecision.Allow) decision).recipient();
     RenderedMessage content;
     try {
-      content = renderer.render(request.messageKey(), request.channel(), customer.get().locale(), variables(request, customer.get()));
+      content =
+          renderer.render(
+              request.messageKey(),
+              request.channel(),
+              customer.get().locale(),
+              variables(request, customer.get()));
     } catch (TemplateRenderException e) {
       String reason = "template_error: " + e.getMessage();
       if (entry.isPresent()) {
@@ -123,14 +128,17 @@ public class SendActivitiesImpl implements SendActivities {
       return new Step.Settled(new SendOutcome.Failed(request.channel(), reason));
     }
     if (entry.isPresent()) {
-      log.warn("send {} was pending: an earlier attempt may have reached the provider; sending again with the same idempotency key", request.idempotencyKey());
+      log.warn(
+          "send {} was pending: an earlier attempt may have reached the provider; sending again with the same idempotency key",
+          request.idempotencyKey());
       ledger.countAttempt(request.idempotencyKey());
     } else {
       // over the provider's or journey's rate: throws a retryable failure, nothing is recorded
       rateLimiter.acquire(request);
       record(request, LedgerStatus.PENDING, null, recipient);
     }
-    ledger.recordTemplate(request.idempotencyKey(), content.templateVersion(), content.templateLocale());
+    ledger.recordTemplate(
+        request.idempotencyKey(), content.templateVersion(), content.templateLocale());
     return new Step.Deliver(
         new OutboundMessage(
             request.idempotencyKey(),
@@ -154,8 +162,10 @@ public class SendActivitiesImpl implements SendActivities {
         .map(
             link ->
                 Map.of(
-                    "List-Unsubscribe", "<" + link + ">",
-                    "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
+                    "List-Unsubscribe",
+                    "<" + link + ">",
+                    "List-Unsubscribe-Post",
+                    "List-Unsubscribe=One-Click"))
         .orElseGet(Map::of);
   }
 
@@ -176,7 +186,12 @@ public class SendActivitiesImpl implements SendActivities {
     try {
       String providerId = sender.send(message);
       ledger.markSent(request.idempotencyKey(), providerId);
-      log.info("sent {} to {} on {} ({})", request.messageKey(), request.customerId(), request.channel(), providerId);
+      log.info(
+          "sent {} to {} on {} ({})",
+          request.messageKey(),
+          request.customerId(),
+          request.channel(),
+          providerId);
       return new SendOutcome.Sent(request.channel(), providerId);
     } catch (PermanentDeliveryFailure refused) {
       ledger.markFailed(request.idempotencyKey(), refused.reason());

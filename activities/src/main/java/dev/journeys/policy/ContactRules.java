@@ -26,7 +26,11 @@ public class ContactRules {
    * @param maxPromotionalPer24h at most this many promotional SMS in any 24 hours, if set
    */
   public record Rule(
-      String region, String source, LocalTime earliest, LocalTime latest, Integer maxPromotionalPer24h) {
+      String region,
+      String source,
+      LocalTime earliest,
+      LocalTime latest,
+      Integer maxPromotionalPer24h) {
 
     public DailyWindow window() {
       return new DailyWindow(earliest, latest);
@@ -76,7 +80,9 @@ public class ContactRules {
       return Optional.of(exact);
     }
     int dash = region.indexOf('-');
-    return dash < 0 ? Optional.empty() : Optional.ofNullable(byRegion.get(region.substring(0, dash)));
+    return dash < 0
+        ? Optional.empty()
+        : Optional.ofNullable(byRegion.get(region.substring(0, dash)));
   }
 
   private static List<Rule> load(String location, ResourceLoader resources, ObjectMapper json) {
@@ -88,7 +94,8 @@ public class ContactRules {
           .rules();
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot read SMS contact rules from " + location + " (journeys.policies.contact-rules)", e);
+          "cannot read SMS contact rules from " + location + " (journeys.policies.contact-rules)",
+          e);
     }
   }
 }

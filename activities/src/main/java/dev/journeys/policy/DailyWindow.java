@@ -8,9 +8,9 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /**
- * The hours of each day, on a local clock, during which a message may be sent: from {@code
- * start} (inclusive) to {@code end} (exclusive). A window whose start is after its end spans
- * midnight (22:00 to 06:00); equal start and end mean all day.
+ * The hours of each day, on a local clock, during which a message may be sent: from {@code start}
+ * (inclusive) to {@code end} (exclusive). A window whose start is after its end spans midnight
+ * (22:00 to 06:00); equal start and end mean all day.
  */
 public record DailyWindow(LocalTime start, LocalTime end) {
 
@@ -25,9 +25,9 @@ public record DailyWindow(LocalTime start, LocalTime end) {
 
   /**
    * Empty when {@code now} is inside the window in {@code zone}; otherwise the next instant the
-   * window opens. Computed on the local calendar, so a window opening at 08:00 opens at 08:00
-   * local time on both sides of a DST change; an opening time skipped by a spring-forward gap
-   * opens at the first valid local time after the gap.
+   * window opens. Computed on the local calendar, so a window opening at 08:00 opens at 08:00 local
+   * time on both sides of a DST change; an opening time skipped by a spring-forward gap opens at
+   * the first valid local time after the gap.
    */
   public Optional<Instant> nextOpening(Instant now, ZoneId zone) {
     ZonedDateTime local = now.atZone(zone);
@@ -36,7 +36,8 @@ public record DailyWindow(LocalTime start, LocalTime end) {
     }
     LocalDate day = local.toLocalDate();
     ZonedDateTime today = ZonedDateTime.of(day, start, zone);
-    ZonedDateTime opening = today.isAfter(local) ? today : ZonedDateTime.of(day.plusDays(1), start, zone);
+    ZonedDateTime opening =
+        today.isAfter(local) ? today : ZonedDateTime.of(day.plusDays(1), start, zone);
     return Optional.of(opening.toInstant());
   }
 }

@@ -23,7 +23,8 @@ public class FrequencyCaps {
   private final ContactRules contactRules;
   private final MessageLedger ledger;
 
-  public FrequencyCaps(PolicyProperties properties, ContactRules contactRules, MessageLedger ledger) {
+  public FrequencyCaps(
+      PolicyProperties properties, ContactRules contactRules, MessageLedger ledger) {
     this.properties = properties;
     this.contactRules = contactRules;
     this.ledger = ledger;
@@ -42,14 +43,17 @@ public class FrequencyCaps {
     }
     for (var cap : properties.frequencyCaps()) {
       if (cap.appliesTo(channel, topic)
-          && count(customer, cap.channel(), cap.topic(), now.minus(cap.window()), idempotencyKey) >= cap.max()) {
+          && count(customer, cap.channel(), cap.topic(), now.minus(cap.window()), idempotencyKey)
+              >= cap.max()) {
         return true;
       }
     }
     if (channel == Channel.SMS) {
-      var limit = contactRules.forRegion(customer.region()).map(ContactRules.Rule::maxPromotionalPer24h);
+      var limit =
+          contactRules.forRegion(customer.region()).map(ContactRules.Rule::maxPromotionalPer24h);
       if (limit.isPresent()
-          && count(customer, Channel.SMS, null, now.minus(Duration.ofHours(24)), idempotencyKey) >= limit.get()) {
+          && count(customer, Channel.SMS, null, now.minus(Duration.ofHours(24)), idempotencyKey)
+              >= limit.get()) {
         return true;
       }
     }

@@ -10,20 +10,19 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether a message may go to a customer on a channel. Called inside the send
- * transaction with the customer's row locked, so a consent change, a suppression or another
- * journey's send that committed before is always seen. In order, each with its ledger reason:
+ * Decides whether a message may go to a customer on a channel. Called inside the send transaction
+ * with the customer's row locked, so a consent change, a suppression or another journey's send that
+ * committed before is always seen. In order, each with its ledger reason:
  *
  * <ol>
  *   <li>no profile → {@code no_profile}
  *   <li>past the send's deadline → {@code expired}
  *   <li>no address on the channel → {@code no_address}
- *   <li>address on the suppression list (bounce, complaint, operator) → {@code
- *       suppressed_address}, for every topic
+ *   <li>address on the suppression list (bounce, complaint, operator) → {@code suppressed_address},
+ *       for every topic
  *   <li>consent (see {@link ConsentRules}) → {@code opted_out}
  *   <li>outside the SMS contact window of the customer's region, or in quiet hours → deferred
- *       ({@code contact_window}, {@code quiet_hours}); deferred past the deadline → {@code
- *       expired}
+ *       ({@code contact_window}, {@code quiet_hours}); deferred past the deadline → {@code expired}
  *   <li>a frequency cap reached → {@code frequency_cap} (the journey decides what next)
  * </ol>
  */

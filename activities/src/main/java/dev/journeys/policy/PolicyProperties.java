@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Send-time policies under {@code journeys.policies}.
  *
  * @param defaultTimeZone the time zone of customers whose profile names none
- * @param quietHours no promotional message between {@code start} and {@code end} in the
- *     customer's time zone; such sends are deferred, not dropped
+ * @param quietHours no promotional message between {@code start} and {@code end} in the customer's
+ *     time zone; such sends are deferred, not dropped
  * @param frequencyCaps limits across all journeys of a customer; absent means the defaults (1
  *     promotional SMS per 24 h, 3 promotional messages per 7 days), an empty list means none
  * @param contactRules where the SMS contact-time rules by jurisdiction are read from (a JSON
@@ -42,18 +42,20 @@ public record PolicyProperties(
     } catch (java.time.DateTimeException e) {
       throw new IllegalArgumentException(
           "journeys.policies.default-time-zone must be an IANA time zone such as Europe/Berlin,"
-              + " got '" + defaultTimeZone + "'",
+              + " got '"
+              + defaultTimeZone
+              + "'",
           e);
     }
     frequencyCaps = frequencyCaps == null ? DEFAULT_CAPS : List.copyOf(frequencyCaps);
-    contactRuleOverrides = contactRuleOverrides == null ? List.of() : List.copyOf(contactRuleOverrides);
+    contactRuleOverrides =
+        contactRuleOverrides == null ? List.of() : List.copyOf(contactRuleOverrides);
   }
 
   /**
    * Quiet hours, e.g. 21:00 to 08:00; {@code start} after {@code end} spans midnight.
    *
-   * @param transactionalBypass transactional messages (order, delivery) are sent during quiet
-   *     hours
+   * @param transactionalBypass transactional messages (order, delivery) are sent during quiet hours
    */
   public record QuietHours(
       @DefaultValue("true") boolean enabled,
@@ -71,8 +73,8 @@ public record PolicyProperties(
    * At most {@code max} messages within any {@code window}, counting sent and in-flight ones.
    *
    * @param channel the channel counted, or null for all channels
-   * @param topic the topic counted, or null for every promotional topic (transactional messages
-   *     are never capped)
+   * @param topic the topic counted, or null for every promotional topic (transactional messages are
+   *     never capped)
    */
   public record FrequencyCap(Channel channel, Topic topic, int max, Duration window) {
     public FrequencyCap {
@@ -95,7 +97,8 @@ public record PolicyProperties(
    * @param perChannel the rate each channel's provider accepts, e.g. {@code SMS: 10}
    * @param perJourney the rate any one journey may send at, so a large trigger drains evenly
    */
-  public record RateLimits(java.util.Map<Channel, Double> perChannel, @DefaultValue("0") double perJourney) {
+  public record RateLimits(
+      java.util.Map<Channel, Double> perChannel, @DefaultValue("0") double perJourney) {
     public RateLimits {
       perChannel = perChannel == null ? java.util.Map.of() : java.util.Map.copyOf(perChannel);
     }

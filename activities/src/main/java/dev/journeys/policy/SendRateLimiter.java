@@ -31,16 +31,18 @@ public class SendRateLimiter {
   }
 
   /**
-   * Takes a token from the channel's bucket and from the journey's, or throws the retryable
-   * {@link #RATE_LIMITED} failure. Called in the decision transaction, so a refusal of the second
-   * bucket gives the first one its token back.
+   * Takes a token from the channel's bucket and from the journey's, or throws the retryable {@link
+   * #RATE_LIMITED} failure. Called in the decision transaction, so a refusal of the second bucket
+   * gives the first one its token back.
    */
   public void acquire(SendRequest request) {
     var limits = properties.rateLimits();
     double channelRate = limits.perChannel().getOrDefault(request.channel(), 0.0);
-    take("channel:" + request.channel().name(), channelRate).ifPresent(wait -> throttled(request, wait));
+    take("channel:" + request.channel().name(), channelRate)
+        .ifPresent(wait -> throttled(request, wait));
     if (request.journey() != null) {
-      take("journey:" + request.journey(), limits.perJourney()).ifPresent(wait -> throttled(request, wait));
+      take("journey:" + request.journey(), limits.perJourney())
+          .ifPresent(wait -> throttled(request, wait));
     }
   }
 
@@ -90,8 +92,12 @@ public class SendRateLimiter {
 
   private static void throttled(SendRequest request, Duration wait) {
     throw ApplicationFailure.newFailureWithCauseAndDelay(
-        "send " + request.idempotencyKey() + " is over the send rate of its provider or journey;"
-            + " retrying in " + wait.toMillis() + " ms",
+        "send "
+            + request.idempotencyKey()
+            + " is over the send rate of its provider or journey;"
+            + " retrying in "
+            + wait.toMillis()
+            + " ms",
         RATE_LIMITED,
         null,
         wait);

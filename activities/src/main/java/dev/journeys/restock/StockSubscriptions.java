@@ -7,8 +7,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Back-in-stock subscriptions in PostgreSQL. Paged by customer id (keyset), so a restock with
- * 100k subscribers is read a page at a time through an index, never all at once.
+ * Back-in-stock subscriptions in PostgreSQL. Paged by customer id (keyset), so a restock with 100k
+ * subscribers is read a page at a time through an index, never all at once.
  */
 @Repository
 public class StockSubscriptions {

@@ -14,12 +14,12 @@ import javax.crypto.spec.SecretKeySpec;
  * The signature on Journeys' webhook calls, and its verifier for the receiving side. Copy this
  * class into a receiver as it is: it needs only the JDK.
  *
- * <p>Each call carries {@code X-Journeys-Timestamp} (Unix seconds) and {@code
- * X-Journeys-Signature: v1=<hex>}, the HMAC-SHA256 with the shared secret over {@code timestamp +
- * "." + body} (the raw body bytes as sent). A receiver recomputes it over the raw body, compares in
- * constant time, and rejects a timestamp more than five minutes from its clock, so a captured
- * call cannot be replayed later. During a secret rotation the header may list several {@code v1=}
- * values, comma-separated; one match is enough.
+ * <p>Each call carries {@code X-Journeys-Timestamp} (Unix seconds) and {@code X-Journeys-Signature:
+ * v1=<hex>}, the HMAC-SHA256 with the shared secret over {@code timestamp + "." + body} (the raw
+ * body bytes as sent). A receiver recomputes it over the raw body, compares in constant time, and
+ * rejects a timestamp more than five minutes from its clock, so a captured call cannot be replayed
+ * later. During a secret rotation the header may list several {@code v1=} values, comma-separated;
+ * one match is enough.
  */
 public final class WebhookSignature {
 

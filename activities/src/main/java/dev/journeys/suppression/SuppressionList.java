@@ -24,7 +24,11 @@ public class SuppressionList {
 
   /** Adds an address, or updates its reason and note if it is already suppressed. */
   public SuppressedAddress add(
-      Channel channel, String address, SuppressedAddress.Reason reason, String source, String note) {
+      Channel channel,
+      String address,
+      SuppressedAddress.Reason reason,
+      String source,
+      String note) {
     return jdbc.sql(
             """
             insert into suppressed_address (channel, address, reason, source, note)
@@ -43,7 +47,8 @@ public class SuppressionList {
 
   /** Removes an address; false if it was not suppressed. */
   public boolean remove(Channel channel, String address) {
-    return jdbc.sql("delete from suppressed_address where channel = :channel and address = :address")
+    return jdbc.sql(
+                "delete from suppressed_address where channel = :channel and address = :address")
             .param("channel", channel.name())
             .param("address", normalized(channel, address))
             .update()
@@ -51,7 +56,8 @@ public class SuppressionList {
   }
 
   public Optional<SuppressedAddress> find(Channel channel, String address) {
-    return jdbc.sql("select * from suppressed_address where channel = :channel and address = :address")
+    return jdbc.sql(
+            "select * from suppressed_address where channel = :channel and address = :address")
         .param("channel", channel.name())
         .param("address", normalized(channel, address))
         .query(SuppressionList::row)

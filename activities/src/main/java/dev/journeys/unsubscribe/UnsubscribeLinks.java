@@ -14,9 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed, expiring unsubscribe links: the token names the customer, channel, topic and expiry,
- * and carries an HMAC-SHA256 over them, so the API can honour a click without a login and
- * nobody can forge one for someone else.
+ * Signed, expiring unsubscribe links: the token names the customer, channel, topic and expiry, and
+ * carries an HMAC-SHA256 over them, so the API can honour a click without a login and nobody can
+ * forge one for someone else.
  */
 @Component
 public class UnsubscribeLinks {
@@ -42,12 +42,19 @@ public class UnsubscribeLinks {
     }
     Instant expiresAt = clock.instant().plus(properties.validFor());
     String base = properties.baseUrl().replaceAll("/+$", "");
-    return Optional.of(base + "/v1/unsubscribe?token=" + token(customerId, channel, topic, expiresAt));
+    return Optional.of(
+        base + "/v1/unsubscribe?token=" + token(customerId, channel, topic, expiresAt));
   }
 
   String token(String customerId, Channel channel, Topic topic, Instant expiresAt) {
     String payload =
-        customerId + "\n" + channel.name() + "\n" + topic.name() + "\n" + expiresAt.getEpochSecond();
+        customerId
+            + "\n"
+            + channel.name()
+            + "\n"
+            + topic.name()
+            + "\n"
+            + expiresAt.getEpochSecond();
     byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
     return B64.encodeToString(bytes) + "." + B64.encodeToString(mac(bytes));
   }
@@ -85,7 +92,8 @@ public class UnsubscribeLinks {
   private byte[] mac(byte[] payload) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      mac.init(
+          new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       return mac.doFinal(payload);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);

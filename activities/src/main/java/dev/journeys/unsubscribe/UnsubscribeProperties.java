@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * One-click unsubscribe links (RFC 8058) under {@code journeys.unsubscribe}; the worker signs
- * them into marketing emails, the API verifies them.
+ * One-click unsubscribe links (RFC 8058) under {@code journeys.unsubscribe}; the worker signs them
+ * into marketing emails, the API verifies them.
  *
  * @param baseUrl the API as recipients reach it, e.g. {@code https://journeys.shop.example}
  * @param secret the HMAC-SHA256 key; without it no link is signed and no header is added

@@ -20,8 +20,8 @@ import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
 import dev.journeys.signature.WebhookSignature;
 import dev.journeys.testsupport.DeliveryTestApp;
-import dev.journeys.testsupport.ProviderStub.Answer;
 import dev.journeys.testsupport.ProviderStub;
+import dev.journeys.testsupport.ProviderStub.Answer;
 import dev.journeys.testsupport.TestDatabase;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
@@ -102,8 +102,10 @@ class ChannelAdaptersTest {
             return Answer.json(200, "{\"recipient_id\":\"x\",\"message_id\":\"m_1\"}");
           }
           if (path.endsWith("/messages")) {
-            return Answer.json(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\","
-                + "\"wa_id\":\"x\"}],\"messages\":[{\"id\":\"wamid.HBgL1\"}]}");
+            return Answer.json(
+                200,
+                "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\","
+                    + "\"wa_id\":\"x\"}],\"messages\":[{\"id\":\"wamid.HBgL1\"}]}");
           }
           if (path.endsWith("messages:send")) {
             return Answer.json(200, "{\"name\":\"projects/shop-app/messages/0:1500\"}");
@@ -155,9 +157,17 @@ class ChannelAdaptersTest {
   void whatsAppWithoutAnApprovedTemplateFailsOutsideTheWindowWithoutCallingTheProvider() {
     customer("wa3");
 
-    var outcome = sends.send(
-        new SendRequest("k-wa3", "wa3", "test", "s", Channel.WHATSAPP, Topic.MARKETING,
-            "cart-reminder-wa-free", Map.of()));
+    var outcome =
+        sends.send(
+            new SendRequest(
+                "k-wa3",
+                "wa3",
+                "test",
+                "s",
+                Channel.WHATSAPP,
+                Topic.MARKETING,
+                "cart-reminder-wa-free",
+                Map.of()));
 
     // no template at all for this key: a template error; the provider is never called
     assertThat(outcome).isInstanceOf(SendOutcome.Failed.class);
@@ -167,8 +177,12 @@ class ChannelAdaptersTest {
   @Test
   void whatsAppRejectingTheTemplateIsPermanent() {
     customer("wa4");
-    provider.answer(r -> Answer.json(400, "{\"error\":{\"message\":\"(#132001) Template name does not"
-        + " exist in the translation\",\"type\":\"OAuthException\",\"code\":132001}}"));
+    provider.answer(
+        r ->
+            Answer.json(
+                400,
+                "{\"error\":{\"message\":\"(#132001) Template name does not"
+                    + " exist in the translation\",\"type\":\"OAuthException\",\"code\":132001}}"));
 
     var outcome = sends.send(request("wa4", "k-wa4", Channel.WHATSAPP, Topic.MARKETING));
 
@@ -179,7 +193,8 @@ class ChannelAdaptersTest {
   @Test
   void whatsAppRateLimitIsRetriedAfterRetryAfter() {
     customer("wa5");
-    provider.answer(r -> Answer.json(429, "{\"error\":{\"code\":130429}}").withHeader("Retry-After", "30"));
+    provider.answer(
+        r -> Answer.json(429, "{\"error\":{\"code\":130429}}").withHeader("Retry-After", "30"));
 
     assertThatThrownBy(() -> sends.send(request("wa5", "k-wa5", Channel.WHATSAPP, Topic.MARKETING)))
         .isInstanceOfSatisfying(
@@ -195,7 +210,8 @@ class ChannelAdaptersTest {
   @Test
   void whatsAppThrottlingReportedInTheBodyIsRetried() {
     customer("wa6");
-    provider.answer(r -> Answer.json(400, "{\"error\":{\"message\":\"Spam rate limit hit\",\"code\":131048}}"));
+    provider.answer(
+        r -> Answer.json(400, "{\"error\":{\"message\":\"Spam rate limit hit\",\"code\":131048}}"));
 
     assertThatThrownBy(() -> sends.send(request("wa6", "k-wa6", Channel.WHATSAPP, Topic.MARKETING)))
         .isInstanceOfSatisfying(
@@ -252,7 +268,8 @@ class ChannelAdaptersTest {
 
     var outcome = sends.send(request("ig1", "k-ig1", Channel.INSTAGRAM, Topic.MARKETING));
 
-    assertThat(outcome).isEqualTo(new SendOutcome.Failed(Channel.INSTAGRAM, "outside_service_window"));
+    assertThat(outcome)
+        .isEqualTo(new SendOutcome.Failed(Channel.INSTAGRAM, "outside_service_window"));
     assertThat(provider.received()).isEmpty();
   }
 
@@ -277,13 +294,15 @@ class ChannelAdaptersTest {
 
     var outcome = sends.send(request("p1", "k-p1", Channel.PUSH, Topic.MARKETING));
 
-    assertThat(outcome).isEqualTo(new SendOutcome.Sent(Channel.PUSH, "projects/shop-app/messages/0:1500"));
+    assertThat(outcome)
+        .isEqualTo(new SendOutcome.Sent(Channel.PUSH, "projects/shop-app/messages/0:1500"));
     var call = provider.last();
     assertThat(call.path()).isEqualTo("/v1/projects/shop-app/messages:send");
     assertThat(call.headers()).containsEntry("authorization", "Bearer fcm-token");
     JsonNode message = json.readTree(call.body()).path("message");
     assertThat(message.path("token").asText()).isEqualTo("token-p1-new");
-    assertThat(message.path("notification").path("title").asText()).isEqualTo("Your cart is waiting");
+    assertThat(message.path("notification").path("title").asText())
+        .isEqualTo("Your cart is waiting");
     assertThat(message.path("notification").path("body").asText()).contains("your cart (59.90)");
     assertThat(message.path("data").path("journeys_message_id").asText()).isEqualTo("k-p1");
   }
@@ -291,7 +310,11 @@ class ChannelAdaptersTest {
   @Test
   void anUnregisteredTokenIsRemovedFromTheProfileAndTheSendFails() {
     customer("p2");
-    provider.answer(r -> Answer.json(404, """
+    provider.answer(
+        r ->
+            Answer.json(
+                404,
+                """
         {"error":{"code":404,"message":"Requested entity was not found.","status":"NOT_FOUND",
           "details":[{"@type":"type.googleapis.com/google.firebase.fcm.v1.FcmError",
                       "errorCode":"UNREGISTERED"}]}}"""));
@@ -309,13 +332,17 @@ class ChannelAdaptersTest {
     String in2Minutes =
         DateTimeFormatter.RFC_1123_DATE_TIME.format(
             ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(2));
-    provider.answer(r -> Answer.json(429, "{\"error\":{\"status\":\"RESOURCE_EXHAUSTED\"}}")
-        .withHeader("Retry-After", in2Minutes));
+    provider.answer(
+        r ->
+            Answer.json(429, "{\"error\":{\"status\":\"RESOURCE_EXHAUSTED\"}}")
+                .withHeader("Retry-After", in2Minutes));
 
     assertThatThrownBy(() -> sends.send(request("p3", "k-p3", Channel.PUSH, Topic.MARKETING)))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
-            f -> assertThat(f.getNextRetryDelay()).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(121)));
+            f ->
+                assertThat(f.getNextRetryDelay())
+                    .isBetween(Duration.ofSeconds(60), Duration.ofSeconds(121)));
   }
 
   // --- Webhook ---------------------------------------------------------------------------------
@@ -349,7 +376,8 @@ class ChannelAdaptersTest {
     provider.answer(r -> Answer.json(500, "oops"));
 
     assertThat(refused).isEqualTo(new SendOutcome.Failed(Channel.WEBHOOK, "endpoint_rejected"));
-    assertThatThrownBy(() -> sends.send(request("h2", "k-h2b", Channel.WEBHOOK, Topic.TRANSACTIONAL)))
+    assertThatThrownBy(
+            () -> sends.send(request("h2", "k-h2b", Channel.WEBHOOK, Topic.TRANSACTIONAL)))
         .isInstanceOf(ApplicationFailure.class);
   }
 
@@ -366,7 +394,8 @@ class ChannelAdaptersTest {
           return Answer.json(200, "{}");
         });
 
-    assertThatThrownBy(() -> sends.send(request("h3", "k-h3", Channel.WEBHOOK, Topic.TRANSACTIONAL)))
+    assertThatThrownBy(
+            () -> sends.send(request("h3", "k-h3", Channel.WEBHOOK, Topic.TRANSACTIONAL)))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {
@@ -381,20 +410,30 @@ class ChannelAdaptersTest {
   @Test
   void smsRateLimitHonoursRetryAfterAndUnsubscribedIsPermanent() throws Exception {
     customer("s1");
-    provider.answer(r -> Answer.json(429, "{\"code\":20429,\"message\":\"Too Many Requests\"}")
-        .withHeader("Retry-After", "7"));
+    provider.answer(
+        r ->
+            Answer.json(429, "{\"code\":20429,\"message\":\"Too Many Requests\"}")
+                .withHeader("Retry-After", "7"));
     assertThatThrownBy(() -> sends.send(request("s1", "k-s1", Channel.SMS, Topic.MARKETING)))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> assertThat(f.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(7)));
 
-    provider.answer(r -> Answer.json(400, "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\"}"));
+    provider.answer(
+        r ->
+            Answer.json(
+                400, "{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\"}"));
     var outcome = sends.send(request("s1", "k-s1", Channel.SMS, Topic.MARKETING));
 
     assertThat(outcome).isEqualTo(new SendOutcome.Failed(Channel.SMS, "unsubscribed"));
-    var form = Arrays.stream(provider.last().body().split("&"))
-        .map(p -> p.split("=", 2))
-        .collect(Collectors.toMap(p -> p[0], p -> java.net.URLDecoder.decode(p[1], java.nio.charset.StandardCharsets.UTF_8)));
+    var form =
+        Arrays.stream(provider.last().body().split("&"))
+            .map(p -> p.split("=", 2))
+            .collect(
+                Collectors.toMap(
+                    p -> p[0],
+                    p ->
+                        java.net.URLDecoder.decode(p[1], java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(form).containsEntry("To", "+15551230001");
     assertThat(ledger.find("k-s1").orElseThrow().attempts()).isEqualTo(2);
   }
@@ -420,7 +459,13 @@ class ChannelAdaptersTest {
 
   private static SendRequest request(String customer, String key, Channel channel, Topic topic) {
     return new SendRequest(
-        key, customer, "abandoned-cart", "cart-last-call", channel, topic, "cart-last-call",
+        key,
+        customer,
+        "abandoned-cart",
+        "cart-last-call",
+        channel,
+        topic,
+        "cart-last-call",
         Map.of("cartTotal", "59.90"));
   }
 }

@@ -51,7 +51,8 @@ class JourneyLibraryTemplatesTest {
     "back-in-stock, SMS"
   })
   void rendersWithTheProfilesFirstName(String messageKey, Channel channel) {
-    var rendered = renderer.render(
+    var rendered =
+        renderer.render(
             messageKey, channel, "en", Map.of("firstName", "Ada", "productName", "Green tea"));
 
     assertThat(rendered.text()).contains("Ada").doesNotContain("{{");

@@ -44,7 +44,8 @@ class MessageRendererTest {
   void escapesValuesInHtmlButNotInText() {
     store.addVersion(template("escaping", "en", "Hi {{firstName}}", "<p>{{firstName}}</p>"));
 
-    var rendered = renderer.render("escaping", Channel.EMAIL, "en", Map.of("firstName", "<b>Ann & Co</b>"));
+    var rendered =
+        renderer.render("escaping", Channel.EMAIL, "en", Map.of("firstName", "<b>Ann & Co</b>"));
 
     assertThat(rendered.html()).isEqualTo("<p>&lt;b&gt;Ann &amp; Co&lt;/b&gt;</p>");
     assertThat(rendered.text()).isEqualTo("Hi <b>Ann & Co</b>");
@@ -54,7 +55,8 @@ class MessageRendererTest {
   void aMissingVariableIsAnErrorNamingTheTemplateNeverABlank() {
     store.addVersion(template("strict", "en", "Hi {{firstName}}, {{cartTotal}}", null));
 
-    assertThatThrownBy(() -> renderer.render("strict", Channel.EMAIL, "en", Map.of("firstName", "Ann")))
+    assertThatThrownBy(
+            () -> renderer.render("strict", Channel.EMAIL, "en", Map.of("firstName", "Ann")))
         .isInstanceOf(TemplateRenderException.class)
         .hasMessageContaining("strict/email/en@v1")
         .hasMessageContaining("cartTotal");
@@ -67,10 +69,14 @@ class MessageRendererTest {
     store.addVersion(template("welcome", "de-AT", "Servus {{firstName}}", null));
     var data = Map.of("firstName", "Ann");
 
-    assertThat(renderer.render("welcome", Channel.EMAIL, "de-AT", data).text()).isEqualTo("Servus Ann");
-    assertThat(renderer.render("welcome", Channel.EMAIL, "de-CH", data).text()).isEqualTo("Willkommen Ann");
-    assertThat(renderer.render("welcome", Channel.EMAIL, "fr", data).templateLocale()).isEqualTo("en");
-    assertThat(renderer.render("welcome", Channel.EMAIL, null, data).text()).isEqualTo("Welcome Ann");
+    assertThat(renderer.render("welcome", Channel.EMAIL, "de-AT", data).text())
+        .isEqualTo("Servus Ann");
+    assertThat(renderer.render("welcome", Channel.EMAIL, "de-CH", data).text())
+        .isEqualTo("Willkommen Ann");
+    assertThat(renderer.render("welcome", Channel.EMAIL, "fr", data).templateLocale())
+        .isEqualTo("en");
+    assertThat(renderer.render("welcome", Channel.EMAIL, null, data).text())
+        .isEqualTo("Welcome Ann");
   }
 
   @Test
@@ -84,7 +90,8 @@ class MessageRendererTest {
     assertThat(second.version()).isEqualTo(2);
     assertThat(rendered.text()).isEqualTo("second");
     assertThat(rendered.templateVersion()).isEqualTo(2);
-    assertThat(store.latest("cart-reminder", Channel.EMAIL, "en").orElseThrow().version()).isEqualTo(1);
+    assertThat(store.latest("cart-reminder", Channel.EMAIL, "en").orElseThrow().version())
+        .isEqualTo(1);
   }
 
   @Test
@@ -98,11 +105,21 @@ class MessageRendererTest {
   @Test
   void rendersProviderTemplateParameters() {
     store.addVersion(
-        new MessageTemplate("wa", Channel.WHATSAPP, "en", 1, null, "Hi {{firstName}}", null,
-            "cart_reminder", List.of("{{firstName}}", "{{cartTotal}}"), "test"));
+        new MessageTemplate(
+            "wa",
+            Channel.WHATSAPP,
+            "en",
+            1,
+            null,
+            "Hi {{firstName}}",
+            null,
+            "cart_reminder",
+            List.of("{{firstName}}", "{{cartTotal}}"),
+            "test"));
 
     var rendered =
-        renderer.render("wa", Channel.WHATSAPP, "en", Map.of("firstName", "Ann", "cartTotal", "9.90"));
+        renderer.render(
+            "wa", Channel.WHATSAPP, "en", Map.of("firstName", "Ann", "cartTotal", "9.90"));
 
     assertThat(rendered.providerTemplate()).isEqualTo("cart_reminder");
     assertThat(rendered.providerParams()).containsExactly("Ann", "9.90");
@@ -116,6 +133,7 @@ class MessageRendererTest {
   }
 
   private static MessageTemplate template(String key, String locale, String text, String html) {
-    return new MessageTemplate(key, Channel.EMAIL, locale, 1, "Subject " + key, text, html, null, null, "test");
+    return new MessageTemplate(
+        key, Channel.EMAIL, locale, 1, "Subject " + key, text, html, null, null, "test");
   }
 }

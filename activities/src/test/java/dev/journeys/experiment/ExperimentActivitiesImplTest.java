@@ -28,11 +28,16 @@ class ExperimentActivitiesImplTest {
   @Test
   void decidesAutomaticallyOnceAVariantWinsAtTheConfiguredConfidenceAndSample() {
     for (int i = 0; i < 20; i++) {
-      record("subject", "short", "s-" + i, i < 14 ? JourneyOutcome.CONVERTED : JourneyOutcome.COMPLETED);
+      record(
+          "subject",
+          "short",
+          "s-" + i,
+          i < 14 ? JourneyOutcome.CONVERTED : JourneyOutcome.COMPLETED);
       assertThat(experiments.decision("subject").isDecided()).isFalse();
     }
     for (int i = 0; i < 19; i++) {
-      record("subject", "long", "l-" + i, i < 3 ? JourneyOutcome.CONVERTED : JourneyOutcome.COMPLETED);
+      record(
+          "subject", "long", "l-" + i, i < 3 ? JourneyOutcome.CONVERTED : JourneyOutcome.COMPLETED);
     }
     record("subject", "holdout", "h-1", JourneyOutcome.COMPLETED);
     assertThat(experiments.decision("subject").isDecided()).isFalse();
@@ -49,7 +54,8 @@ class ExperimentActivitiesImplTest {
   void countsAnEnrollmentOnceAndNeverOverridesAPersonsDecision() {
     record("banner", "a", "e-1", JourneyOutcome.CONVERTED);
     record("banner", "a", "e-1", JourneyOutcome.CONVERTED);
-    assertThat(decisions.results("banner")).containsExactly(new ExperimentVerdict.ArmResult("a", 1, 1));
+    assertThat(decisions.results("banner"))
+        .containsExactly(new ExperimentVerdict.ArmResult("a", 1, 1));
 
     decisions.decide("banner", "b", "api", "brand guidelines");
     for (int i = 0; i < 25; i++) {
@@ -59,7 +65,8 @@ class ExperimentActivitiesImplTest {
     assertThat(experiments.decision("banner").winner()).isEqualTo("b");
   }
 
-  private void record(String experiment, String variant, String enrollment, JourneyOutcome outcome) {
+  private void record(
+      String experiment, String variant, String enrollment, JourneyOutcome outcome) {
     experiments.recordOutcome(new ExperimentOutcome(experiment, variant, enrollment, outcome));
   }
 }

@@ -12,19 +12,25 @@ class ExperimentVerdictTest {
 
   @Test
   void aClearlyBetterArmWinsOnceEveryArmHasTheMinimumSample() {
-    assertThat(verdict.winner(List.of(new ArmResult("sms", 1000, 150), new ArmResult("email", 1000, 100))))
+    assertThat(
+            verdict.winner(
+                List.of(new ArmResult("sms", 1000, 150), new ArmResult("email", 1000, 100))))
         .contains("sms");
   }
 
   @Test
   void noWinnerBeforeTheMinimumSampleHoweverGoodTheNumbers() {
-    assertThat(verdict.winner(List.of(new ArmResult("sms", 999, 500), new ArmResult("email", 1000, 10))))
+    assertThat(
+            verdict.winner(
+                List.of(new ArmResult("sms", 999, 500), new ArmResult("email", 1000, 10))))
         .isEmpty();
   }
 
   @Test
   void noWinnerWhenTheDifferenceIsWithinChance() {
-    assertThat(verdict.winner(List.of(new ArmResult("sms", 1000, 105), new ArmResult("email", 1000, 100))))
+    assertThat(
+            verdict.winner(
+                List.of(new ArmResult("sms", 1000, 105), new ArmResult("email", 1000, 100))))
         .isEmpty();
   }
 

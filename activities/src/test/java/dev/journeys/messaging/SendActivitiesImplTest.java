@@ -10,8 +10,8 @@ import dev.journeys.ledger.MessageLedger;
 import dev.journeys.testsupport.CartSendFixtures;
 import dev.journeys.testsupport.DeliveryTestApp;
 import dev.journeys.testsupport.DeliveryTestProperties;
-import dev.journeys.testsupport.TestSmtp;
 import dev.journeys.testsupport.SmsProviderStub;
+import dev.journeys.testsupport.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,7 @@ class SendActivitiesImplTest {
 
   static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
 
-  @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(SMTP);
+  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(SMTP);
 
   static final SmsProviderStub sms = new SmsProviderStub();
 
@@ -114,12 +113,15 @@ class SendActivitiesImplTest {
         .isEqualTo(
             "Basic "
                 + java.util.Base64.getEncoder()
-                    .encodeToString((SmsProviderStub.ACCOUNT_SID + ":" + SmsProviderStub.AUTH_TOKEN).getBytes()));
+                    .encodeToString(
+                        (SmsProviderStub.ACCOUNT_SID + ":" + SmsProviderStub.AUTH_TOKEN)
+                            .getBytes()));
     assertThat(call.headers().get("i-twilio-idempotency-token")).isEqualTo("k-eve-1");
     assertThat(call.form())
         .containsEntry("To", "+15551234567")
         .containsEntry("From", "+15550000000")
-        .containsEntry("Body", "Eve, last call: your cart (59.90) is waiting. Reply STOP to opt out.");
+        .containsEntry(
+            "Body", "Eve, last call: your cart (59.90) is waiting. Reply STOP to opt out.");
     assertThat(((SendOutcome.Sent) outcome).providerMessageId()).startsWith("SM");
   }
 

@@ -15,9 +15,13 @@ class ConsentRulesTest {
   @Test
   void marketingNeedsAGrant() {
     assertThat(ConsentRules.allows(with(), Channel.EMAIL, Topic.MARKETING)).isFalse();
-    assertThat(ConsentRules.allows(with(grant(Channel.EMAIL, Topic.MARKETING)), Channel.EMAIL, Topic.MARKETING))
+    assertThat(
+            ConsentRules.allows(
+                with(grant(Channel.EMAIL, Topic.MARKETING)), Channel.EMAIL, Topic.MARKETING))
         .isTrue();
-    assertThat(ConsentRules.allows(with(grant(Channel.EMAIL, Topic.MARKETING)), Channel.SMS, Topic.MARKETING))
+    assertThat(
+            ConsentRules.allows(
+                with(grant(Channel.EMAIL, Topic.MARKETING)), Channel.SMS, Topic.MARKETING))
         .isFalse();
   }
 
@@ -41,12 +45,15 @@ class ConsentRulesTest {
   @Test
   void transactionalNeedsNoConsentButHonoursAHardOptOut() {
     assertThat(ConsentRules.allows(with(), Channel.SMS, Topic.TRANSACTIONAL)).isTrue();
-    assertThat(ConsentRules.allows(with(deny(Channel.SMS, Topic.TRANSACTIONAL)), Channel.SMS, Topic.TRANSACTIONAL))
+    assertThat(
+            ConsentRules.allows(
+                with(deny(Channel.SMS, Topic.TRANSACTIONAL)), Channel.SMS, Topic.TRANSACTIONAL))
         .isFalse();
   }
 
   private static Customer with(Consent... consents) {
-    return new Customer("c", "c@shop.test", "+15551234567", "UTC", "en", "C", Set.of(consents), null);
+    return new Customer(
+        "c", "c@shop.test", "+15551234567", "UTC", "en", "C", Set.of(consents), null);
   }
 
   private static Consent grant(Channel channel, Topic topic) {

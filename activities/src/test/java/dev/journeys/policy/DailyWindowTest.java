@@ -11,7 +11,8 @@ class DailyWindowTest {
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-  private static final DailyWindow DAYTIME = new DailyWindow(LocalTime.of(8, 0), LocalTime.of(21, 0));
+  private static final DailyWindow DAYTIME =
+      new DailyWindow(LocalTime.of(8, 0), LocalTime.of(21, 0));
 
   @Test
   void isOpenInsideTheWindowOnTheLocalClock() {

@@ -17,8 +17,8 @@ import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
 import dev.journeys.testsupport.DeliveryTestApp;
 import dev.journeys.testsupport.DeliveryTestProperties;
-import dev.journeys.testsupport.TestSmtp;
 import dev.journeys.testsupport.SmsProviderStub;
+import dev.journeys.testsupport.TestSmtp;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -41,9 +41,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A burst of sends over the provider's rate drains at that rate through Temporal's activity
- * retries instead of failing: the real send activity on real PostgreSQL, under a Temporal test
- * server on the wall clock (the buckets fill in real time).
+ * A burst of sends over the provider's rate drains at that rate through Temporal's activity retries
+ * instead of failing: the real send activity on real PostgreSQL, under a Temporal test server on
+ * the wall clock (the buckets fill in real time).
  */
 @SpringBootTest(classes = DeliveryTestApp.class)
 class RateLimitedDrainTest {
@@ -53,8 +53,7 @@ class RateLimitedDrainTest {
 
   static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
 
-  @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(SMTP);
+  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(SMTP);
 
   static final SmsProviderStub sms = new SmsProviderStub();
 
@@ -102,8 +101,14 @@ class RateLimitedDrainTest {
       customer("b" + i);
       requests.add(
           new SendRequest(
-              "k-burst-" + i, "b" + i, "burst", "cart-reminder", Channel.EMAIL, Topic.MARKETING,
-              "cart-reminder", Map.of("cartTotal", "1.00")));
+              "k-burst-" + i,
+              "b" + i,
+              "burst",
+              "cart-reminder",
+              Channel.EMAIL,
+              Topic.MARKETING,
+              "cart-reminder",
+              Map.of("cartTotal", "1.00")));
     }
     var env =
         TestWorkflowEnvironment.newInstance(
@@ -115,7 +120,8 @@ class RateLimitedDrainTest {
       env.start();
       var burst =
           env.getWorkflowClient()
-              .newWorkflowStub(Burst.class, WorkflowOptions.newBuilder().setTaskQueue("burst").build());
+              .newWorkflowStub(
+                  Burst.class, WorkflowOptions.newBuilder().setTaskQueue("burst").build());
 
       var outcomes = burst.send(requests);
 
@@ -140,7 +146,12 @@ class RateLimitedDrainTest {
   private void customer(String id) {
     profiles.save(
         new Customer(
-            id, id + "@shop.test", null, "UTC", "en", id,
+            id,
+            id + "@shop.test",
+            null,
+            "UTC",
+            "en",
+            id,
             Set.of(new Consent(Channel.EMAIL, Topic.MARKETING, ConsentStatus.GRANTED, null, null)),
             null),
         "test");

@@ -18,8 +18,8 @@ import dev.journeys.suppression.SuppressedAddress;
 import dev.journeys.suppression.SuppressionList;
 import dev.journeys.testsupport.DeliveryTestApp;
 import dev.journeys.testsupport.DeliveryTestProperties;
-import dev.journeys.testsupport.TestSmtp;
 import dev.journeys.testsupport.SmsProviderStub;
+import dev.journeys.testsupport.TestSmtp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,8 +51,7 @@ class SendPoliciesTest {
 
   static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
 
-  @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(SMTP);
+  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(SMTP);
 
   static final SmsProviderStub sms = new SmsProviderStub();
 
@@ -82,7 +81,8 @@ class SendPoliciesTest {
   @Test
   void aSuppressedAddressGetsNothingNotEvenTransactional() {
     customer("sue", localHour(12), null);
-    suppressions.add(Channel.EMAIL, "SUE@shop.test", SuppressedAddress.Reason.hard_bounce, "test", null);
+    suppressions.add(
+        Channel.EMAIL, "SUE@shop.test", SuppressedAddress.Reason.hard_bounce, "test", null);
 
     var marketing = sends.send(email("sue", "k-sue-1", Topic.MARKETING));
     var receipt = sends.send(email("sue", "k-sue-2", Topic.TRANSACTIONAL));
@@ -105,7 +105,12 @@ class SendPoliciesTest {
     var profile = profiles.find("otto").orElseThrow();
     profiles.save(
         new Customer(
-            "otto", profile.email(), profile.phone(), profile.timeZone(), "en", "Otto",
+            "otto",
+            profile.email(),
+            profile.phone(),
+            profile.timeZone(),
+            "en",
+            "Otto",
             Set.of(new Consent(Channel.SMS, Topic.MARKETING, ConsentStatus.DENIED, null, null)),
             null),
         "test");
@@ -187,7 +192,8 @@ class SendPoliciesTest {
     customer("later", localHour(3), null);
 
     var past = email("late", "k-late-1", Topic.MARKETING, Instant.now().minusSeconds(1));
-    var beforeMorning = email("later", "k-later-1", Topic.MARKETING, Instant.now().plus(Duration.ofMinutes(30)));
+    var beforeMorning =
+        email("later", "k-later-1", Topic.MARKETING, Instant.now().plus(Duration.ofMinutes(30)));
 
     assertThat(sends.send(past)).isEqualTo(new SendOutcome.Suppressed("expired"));
     assertThat(sends.send(beforeMorning)).isEqualTo(new SendOutcome.Suppressed("expired"));
@@ -215,7 +221,8 @@ class SendPoliciesTest {
     var outcome = sends.send(sms("eve", "k-eve-1", Topic.MARKETING));
 
     assertThat(outcome)
-        .isEqualTo(new SendOutcome.Deferred(nextLocal(LocalTime.of(8, 0), eightPm), "contact_window"));
+        .isEqualTo(
+            new SendOutcome.Deferred(nextLocal(LocalTime.of(8, 0), eightPm), "contact_window"));
   }
 
   @Test
@@ -226,11 +233,16 @@ class SendPoliciesTest {
     sends.send(email("una", "k-una-2", Topic.TRANSACTIONAL));
 
     var mails =
-        java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).equals("una@shop.test")).toList();
+        java.util.Arrays.stream(smtp.getReceivedMessages())
+            .filter(m -> to(m).equals("una@shop.test"))
+            .toList();
     assertThat(mails).hasSize(2);
     String listUnsubscribe = mails.get(0).getHeader("List-Unsubscribe", null);
-    assertThat(listUnsubscribe).matches("<https://journeys\\.shop\\.test/v1/unsubscribe\\?token=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+>");
-    assertThat(mails.get(0).getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+    assertThat(listUnsubscribe)
+        .matches(
+            "<https://journeys\\.shop\\.test/v1/unsubscribe\\?token=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+>");
+    assertThat(mails.get(0).getHeader("List-Unsubscribe-Post", null))
+        .isEqualTo("List-Unsubscribe=One-Click");
     assertThat(mails.get(1).getHeader("List-Unsubscribe")).isNull();
   }
 
@@ -250,12 +262,16 @@ class SendPoliciesTest {
   private void customer(String id, ZoneOffset zone, String region) {
     profiles.save(
         new Customer(
-            id, id + "@shop.test", "+1555" + String.format("%07d", Math.abs(id.hashCode()) % 10_000_000),
-            zone.getId(), "en", id,
-            Set.of(
-                new Consent(Channel.EMAIL, Topic.MARKETING, ConsentStatus.GRANTED, null, null),
-                new Consent(Channel.SMS, Topic.MARKETING, ConsentStatus.GRANTED, null, null)),
-            null)
+                id,
+                id + "@shop.test",
+                "+1555" + String.format("%07d", Math.abs(id.hashCode()) % 10_000_000),
+                zone.getId(),
+                "en",
+                id,
+                Set.of(
+                    new Consent(Channel.EMAIL, Topic.MARKETING, ConsentStatus.GRANTED, null, null),
+                    new Consent(Channel.SMS, Topic.MARKETING, ConsentStatus.GRANTED, null, null)),
+                null)
             .withRegion(region),
         "test");
   }
@@ -266,13 +282,26 @@ class SendPoliciesTest {
 
   private static SendRequest email(String customer, String key, Topic topic, Instant expiresAt) {
     return new SendRequest(
-        key, customer, "test", "cart-reminder", Channel.EMAIL, topic, "cart-reminder",
-        Map.of("cartTotal", "1.00"), expiresAt);
+        key,
+        customer,
+        "test",
+        "cart-reminder",
+        Channel.EMAIL,
+        topic,
+        "cart-reminder",
+        Map.of("cartTotal", "1.00"),
+        expiresAt);
   }
 
   private static SendRequest sms(String customer, String key, Topic topic) {
     return new SendRequest(
-        key, customer, "test", "cart-last-call", Channel.SMS, topic, "cart-last-call",
+        key,
+        customer,
+        "test",
+        "cart-last-call",
+        Channel.SMS,
+        topic,
+        "cart-last-call",
         Map.of("cartTotal", "1.00"));
   }
 

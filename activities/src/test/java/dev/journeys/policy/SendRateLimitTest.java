@@ -16,8 +16,8 @@ import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
 import dev.journeys.testsupport.DeliveryTestApp;
 import dev.journeys.testsupport.DeliveryTestProperties;
-import dev.journeys.testsupport.TestSmtp;
 import dev.journeys.testsupport.SmsProviderStub;
+import dev.journeys.testsupport.TestSmtp;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +41,7 @@ class SendRateLimitTest {
 
   static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
 
-  @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(SMTP);
+  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(SMTP);
 
   static final SmsProviderStub sms = new SmsProviderStub();
 
@@ -115,7 +114,8 @@ class SendRateLimitTest {
     assertThat(first).isInstanceOf(SendOutcome.Sent.class);
     assertThat(throttled.getType()).isEqualTo(SendRateLimiter.RATE_LIMITED);
     assertThat(throttled.isNonRetryable()).isFalse();
-    assertThat(throttled.getNextRetryDelay()).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(5));
+    assertThat(throttled.getNextRetryDelay())
+        .isBetween(Duration.ofSeconds(3), Duration.ofSeconds(5));
     assertThat(ledger.find("k-s2")).isEmpty();
   }
 
@@ -139,8 +139,12 @@ class SendRateLimitTest {
   private void customer(String id) {
     profiles.save(
         new Customer(
-            id, id + "@shop.test", "+1555000" + String.format("%04d", Math.abs(id.hashCode()) % 10000),
-            "UTC", "en", id,
+            id,
+            id + "@shop.test",
+            "+1555000" + String.format("%04d", Math.abs(id.hashCode()) % 10000),
+            "UTC",
+            "en",
+            id,
             Set.of(
                 new Consent(Channel.EMAIL, Topic.MARKETING, ConsentStatus.GRANTED, null, null),
                 new Consent(Channel.SMS, Topic.MARKETING, ConsentStatus.GRANTED, null, null)),
@@ -150,13 +154,25 @@ class SendRateLimitTest {
 
   private static SendRequest smsRequest(String customer, String key, String journey) {
     return new SendRequest(
-        key, customer, journey, "cart-last-call", Channel.SMS, Topic.MARKETING, "cart-last-call",
+        key,
+        customer,
+        journey,
+        "cart-last-call",
+        Channel.SMS,
+        Topic.MARKETING,
+        "cart-last-call",
         Map.of("cartTotal", "1.00"));
   }
 
   private static SendRequest emailRequest(String customer, String key, String journey) {
     return new SendRequest(
-        key, customer, journey, "cart-reminder", Channel.EMAIL, Topic.MARKETING, "cart-reminder",
+        key,
+        customer,
+        journey,
+        "cart-reminder",
+        Channel.EMAIL,
+        Topic.MARKETING,
+        "cart-reminder",
         Map.of("cartTotal", "1.00"));
   }
 }

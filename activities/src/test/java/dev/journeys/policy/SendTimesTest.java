@@ -24,7 +24,8 @@ class SendTimesTest {
 
   private SendTimes sendTimes(PolicyProperties.QuietHours quiet) {
     return new SendTimes(
-        new PolicyProperties("UTC", quiet, null, "unused", new PolicyProperties.RateLimits(null, 0), null),
+        new PolicyProperties(
+            "UTC", quiet, null, "unused", new PolicyProperties.RateLimits(null, 0), null),
         rules);
   }
 
@@ -34,7 +35,8 @@ class SendTimesTest {
     // 23:30 in Berlin
     var deferral =
         sendTimes(QUIET_21_TO_8)
-            .deferral(berliner, Channel.EMAIL, Topic.MARKETING, Instant.parse("2026-11-23T22:30:00Z"));
+            .deferral(
+                berliner, Channel.EMAIL, Topic.MARKETING, Instant.parse("2026-11-23T22:30:00Z"));
 
     assertThat(deferral)
         .contains(new SendDecision.Defer(Instant.parse("2026-11-24T07:00:00Z"), "quiet_hours"));
@@ -47,7 +49,8 @@ class SendTimesTest {
 
     assertThat(sendTimes(QUIET_21_TO_8).deferral(berliner, Channel.SMS, Topic.TRANSACTIONAL, night))
         .isEmpty();
-    var strict = new PolicyProperties.QuietHours(true, LocalTime.of(21, 0), LocalTime.of(8, 0), false);
+    var strict =
+        new PolicyProperties.QuietHours(true, LocalTime.of(21, 0), LocalTime.of(8, 0), false);
     assertThat(sendTimes(strict).deferral(berliner, Channel.SMS, Topic.TRANSACTIONAL, night))
         .isPresent();
   }
@@ -58,7 +61,8 @@ class SendTimesTest {
     // 07:30 UTC: quiet in the default zone (UTC) until 08:00
     assertThat(
             sendTimes(QUIET_21_TO_8)
-                .deferral(unknown, Channel.EMAIL, Topic.MARKETING, Instant.parse("2026-11-23T07:30:00Z")))
+                .deferral(
+                    unknown, Channel.EMAIL, Topic.MARKETING, Instant.parse("2026-11-23T07:30:00Z")))
         .contains(new SendDecision.Defer(Instant.parse("2026-11-23T08:00:00Z"), "quiet_hours"));
   }
 
@@ -74,18 +78,21 @@ class SendTimesTest {
         .contains(new SendDecision.Defer(Instant.parse("2026-11-24T13:00:00Z"), "contact_window"));
     assertThat(sendTimes(off).deferral(newYorker, Channel.SMS, Topic.MARKETING, evening)).isEmpty();
     // the rule is about SMS; email at that hour is fine
-    assertThat(sendTimes(off).deferral(floridian, Channel.EMAIL, Topic.MARKETING, evening)).isEmpty();
+    assertThat(sendTimes(off).deferral(floridian, Channel.EMAIL, Topic.MARKETING, evening))
+        .isEmpty();
   }
 
   @Test
   void takesTheLaterOpeningWhenQuietHoursAndContactWindowBothApply() {
     var floridian = customer("America/New_York", "US-FL");
-    var lateQuiet = new PolicyProperties.QuietHours(true, LocalTime.of(22, 0), LocalTime.of(9, 0), true);
+    var lateQuiet =
+        new PolicyProperties.QuietHours(true, LocalTime.of(22, 0), LocalTime.of(9, 0), true);
     // 23:00 EST: the Florida window (closed since 20:00) opens at 08:00, the quiet hours
     // (22:00-09:00) only at 09:00; the later one wins
     assertThat(
             sendTimes(lateQuiet)
-                .deferral(floridian, Channel.SMS, Topic.MARKETING, Instant.parse("2026-11-24T04:00:00Z")))
+                .deferral(
+                    floridian, Channel.SMS, Topic.MARKETING, Instant.parse("2026-11-24T04:00:00Z")))
         .contains(new SendDecision.Defer(Instant.parse("2026-11-24T14:00:00Z"), "quiet_hours"));
   }
 
@@ -93,17 +100,24 @@ class SendTimesTest {
   void aConfiguredRuleReplacesTheShippedOneForItsRegion() {
     var stricter =
         new ContactRules(
-            List.of(new ContactRules.Rule("US", "TCPA", LocalTime.of(8, 0), LocalTime.of(21, 0), null)),
-            List.of(new ContactRules.Rule("US", "house rule", LocalTime.of(10, 0), LocalTime.of(18, 0), null)));
+            List.of(
+                new ContactRules.Rule("US", "TCPA", LocalTime.of(8, 0), LocalTime.of(21, 0), null)),
+            List.of(
+                new ContactRules.Rule(
+                    "US", "house rule", LocalTime.of(10, 0), LocalTime.of(18, 0), null)));
     var off = new PolicyProperties.QuietHours(false, LocalTime.of(21, 0), LocalTime.of(8, 0), true);
     var times =
         new SendTimes(
-            new PolicyProperties("UTC", off, null, "unused", new PolicyProperties.RateLimits(null, 0), null),
+            new PolicyProperties(
+                "UTC", off, null, "unused", new PolicyProperties.RateLimits(null, 0), null),
             stricter);
 
     // 09:00 in New York: allowed by the TCPA, not by the house rule
     assertThat(
-            times.deferral(customer("America/New_York", "US-NY"), Channel.SMS, Topic.MARKETING,
+            times.deferral(
+                customer("America/New_York", "US-NY"),
+                Channel.SMS,
+                Topic.MARKETING,
                 Instant.parse("2026-11-23T14:00:00Z")))
         .contains(new SendDecision.Defer(Instant.parse("2026-11-23T15:00:00Z"), "contact_window"));
   }

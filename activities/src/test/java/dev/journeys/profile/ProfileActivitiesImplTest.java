@@ -30,8 +30,7 @@ class ProfileActivitiesImplTest {
   @Test
   void returnsTimeZonePreferredChannelAndAttributes() {
     profiles.save(
-        new Customer(
-                "vip-1", "v@shop.test", null, "Asia/Tokyo", "en", "Vi", Set.of(), null)
+        new Customer("vip-1", "v@shop.test", null, "Asia/Tokyo", "en", "Vi", Set.of(), null)
             .withPreferredChannel(Channel.SMS),
         Map.of("tier", "vip", "points", 1200, "interests", java.util.List.of("tea")),
         "test");

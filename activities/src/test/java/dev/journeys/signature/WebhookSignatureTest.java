@@ -27,15 +27,19 @@ class WebhookSignatureTest {
     String header = signature.sign(ts, body);
 
     assertThat(signature.isValid(Long.toString(ts), header, "{\"id\":\"k2\"}", now)).isFalse();
-    assertThat(new WebhookSignature("secret-2").isValid(Long.toString(ts), header, body, now)).isFalse();
+    assertThat(new WebhookSignature("secret-2").isValid(Long.toString(ts), header, body, now))
+        .isFalse();
   }
 
   @Test
   void rejectsAReplayOlderThanFiveMinutes() {
     String header = signature.sign(ts, body);
 
-    assertThat(signature.isValid(Long.toString(ts), header, body, now.plus(Duration.ofMinutes(4)))).isTrue();
-    assertThatThrownBy(() -> signature.verify(Long.toString(ts), header, body, now.plus(Duration.ofMinutes(6))))
+    assertThat(signature.isValid(Long.toString(ts), header, body, now.plus(Duration.ofMinutes(4))))
+        .isTrue();
+    assertThatThrownBy(
+            () ->
+                signature.verify(Long.toString(ts), header, body, now.plus(Duration.ofMinutes(6))))
         .isInstanceOfSatisfying(
             WebhookSignature.InvalidSignatureException.class,
             e -> assertThat(e.rejection()).isEqualTo(WebhookSignature.Rejection.STALE_TIMESTAMP));

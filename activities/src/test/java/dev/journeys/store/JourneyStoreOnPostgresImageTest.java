@@ -59,8 +59,14 @@ class JourneyStoreOnPostgresImageTest {
         "test");
     var request =
         new SendRequest(
-            "k-1", "ada", "abandoned-cart", "cart-reminder", Channel.EMAIL, Topic.MARKETING,
-            "cart-reminder", Map.of());
+            "k-1",
+            "ada",
+            "abandoned-cart",
+            "cart-reminder",
+            Channel.EMAIL,
+            Topic.MARKETING,
+            "cart-reminder",
+            Map.of());
 
     assertThat(ledger.recordNew(request, LedgerStatus.SUPPRESSED, "opted_out", null)).isTrue();
     assertThat(ledger.recordNew(request, LedgerStatus.SUPPRESSED, "opted_out", null)).isFalse();

@@ -15,8 +15,8 @@ public final class CartSendFixtures {
   private CartSendFixtures() {}
 
   /**
-   * Saves a Berlin customer whose first name is the capitalised id, with the same marketing
-   * consent answer for email and SMS.
+   * Saves a Berlin customer whose first name is the capitalised id, with the same marketing consent
+   * answer for email and SMS.
    */
   public static void customer(
       CustomerProfiles profiles, String id, String email, String phone, ConsentStatus marketing) {
@@ -40,7 +40,13 @@ public final class CartSendFixtures {
   public static SendRequest cartRequest(String customer, String key, Channel channel) {
     String messageKey = channel == Channel.EMAIL ? "cart-reminder" : "cart-last-call";
     return new SendRequest(
-        key, customer, "abandoned-cart", messageKey, channel, Topic.MARKETING, messageKey,
+        key,
+        customer,
+        "abandoned-cart",
+        messageKey,
+        channel,
+        Topic.MARKETING,
+        messageKey,
         Map.of("cartTotal", "59.90"));
   }
 }

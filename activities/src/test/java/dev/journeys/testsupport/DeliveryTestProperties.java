@@ -11,8 +11,8 @@ public final class DeliveryTestProperties {
   private DeliveryTestProperties() {}
 
   /**
-   * Registers a fresh database, email through the SMTP server on the loopback port and SMS
-   * through the stub; a test adds its own policies after this.
+   * Registers a fresh database, email through the SMTP server on the loopback port and SMS through
+   * the stub; a test adds its own policies after this.
    */
   public static void register(DynamicPropertyRegistry registry, int smtpPort, SmsProviderStub sms) {
     TestDatabase.register(registry);

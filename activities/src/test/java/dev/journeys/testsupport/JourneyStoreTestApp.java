@@ -6,8 +6,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The journey store alone (profiles, ledger, templates, ...), for {@code
- * @SpringBootTest(classes = JourneyStoreTestApp.class)} with {@link TestDatabase#register}.
+ * The journey store alone (profiles, ledger, templates, ...), for {@code @SpringBootTest(classes =
+ * JourneyStoreTestApp.class)} with {@link TestDatabase#register}.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -26,7 +26,11 @@ public @interface RequiresDocker {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
       String what =
-          context.getTestClass().map(c -> c.getAnnotation(RequiresDocker.class)).map(RequiresDocker::value).orElse("");
+          context
+              .getTestClass()
+              .map(c -> c.getAnnotation(RequiresDocker.class))
+              .map(RequiresDocker::value)
+              .orElse("");
       boolean available;
       try {
         available = DockerClientFactory.instance().isDockerAvailable();
@@ -36,7 +40,10 @@ public @interface RequiresDocker {
       if (available) {
         return ConditionEvaluationResult.enabled("Docker engine available");
       }
-      String reason = "SKIPPED: no Docker engine reachable, so this Testcontainers test did not run (" + what + ")";
+      String reason =
+          "SKIPPED: no Docker engine reachable, so this Testcontainers test did not run ("
+              + what
+              + ")";
       System.out.println("[RequiresDocker] " + context.getDisplayName() + " " + reason);
       return ConditionEvaluationResult.disabled(reason);
     }

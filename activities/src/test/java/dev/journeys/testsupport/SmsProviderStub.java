@@ -53,7 +53,8 @@ public final class SmsProviderStub implements AutoCloseable {
         status,
         status == 201
             ? "{\"sid\":\"SM%032d\",\"status\":\"queued\"}".formatted(call)
-            : "{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\",\"status\":%d}".formatted(status));
+            : "{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\",\"status\":%d}"
+                .formatted(status));
   }
 
   private static Map<String, String> form(String body) {

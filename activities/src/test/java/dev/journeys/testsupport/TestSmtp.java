@@ -7,8 +7,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * An SMTP server setup on a free loopback port, so test classes (and builds running side by
- * side) never fight over GreenMail's fixed default port.
+ * An SMTP server setup on a free loopback port, so test classes (and builds running side by side)
+ * never fight over GreenMail's fixed default port.
  */
 public final class TestSmtp {
   private TestSmtp() {}

@@ -16,7 +16,8 @@ class UnsubscribeLinksTest {
   private static final UnsubscribeProperties PROPERTIES =
       new UnsubscribeProperties("https://shop.test/", "secret", Duration.ofDays(60));
 
-  private final UnsubscribeLinks links = new UnsubscribeLinks(PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC));
+  private final UnsubscribeLinks links =
+      new UnsubscribeLinks(PROPERTIES, Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
   void aSignedLinkVerifiesToWhatItWasSignedFor() {
@@ -24,7 +25,9 @@ class UnsubscribeLinksTest {
 
     assertThat(link).startsWith("https://shop.test/v1/unsubscribe?token=");
     assertThat(links.verify(link.substring(link.indexOf("token=") + 6)))
-        .contains(new UnsubscribeLinks.Unsubscribe("ada", Channel.EMAIL, Topic.REVIEWS, NOW.plus(Duration.ofDays(60))));
+        .contains(
+            new UnsubscribeLinks.Unsubscribe(
+                "ada", Channel.EMAIL, Topic.REVIEWS, NOW.plus(Duration.ofDays(60))));
   }
 
   @Test
@@ -32,12 +35,16 @@ class UnsubscribeLinksTest {
     String expired = links.token("ada", Channel.EMAIL, Topic.MARKETING, NOW.minusSeconds(1));
     String valid = links.token("ada", Channel.EMAIL, Topic.MARKETING, NOW.plusSeconds(60));
     String otherKey =
-        new UnsubscribeLinks(new UnsubscribeProperties("https://shop.test", "other", Duration.ofDays(1)), Clock.fixed(NOW, ZoneOffset.UTC))
+        new UnsubscribeLinks(
+                new UnsubscribeProperties("https://shop.test", "other", Duration.ofDays(1)),
+                Clock.fixed(NOW, ZoneOffset.UTC))
             .token("ada", Channel.EMAIL, Topic.MARKETING, NOW.plusSeconds(60));
     // the same signature on a payload for someone else
     String forBob =
-        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("bob\nEMAIL\nMARKETING\n" + NOW.plusSeconds(60).getEpochSecond()).getBytes())
+        java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                    ("bob\nEMAIL\nMARKETING\n" + NOW.plusSeconds(60).getEpochSecond()).getBytes())
             + valid.substring(valid.indexOf('.'));
 
     assertThat(links.verify(valid)).isPresent();
@@ -50,7 +57,9 @@ class UnsubscribeLinksTest {
 
   @Test
   void signsNothingWithoutASecret() {
-    var unconfigured = new UnsubscribeLinks(new UnsubscribeProperties(null, null, Duration.ofDays(1)), Clock.systemUTC());
+    var unconfigured =
+        new UnsubscribeLinks(
+            new UnsubscribeProperties(null, null, Duration.ofDays(1)), Clock.systemUTC());
     assertThat(unconfigured.linkFor("ada", Channel.EMAIL, Topic.MARKETING)).isEmpty();
   }
 }

@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Import;
 public class JourneysApiApplication {
 
   /**
-   * The application with its own config name ({@code journeys-api.yml}), so it can share a JVM
-   * with the worker in the local stack and in end-to-end tests.
+   * The application with its own config name ({@code journeys-api.yml}), so it can share a JVM with
+   * the worker in the local stack and in end-to-end tests.
    */
   public static SpringApplicationBuilder builder() {
     return new SpringApplicationBuilder(JourneysApiApplication.class)

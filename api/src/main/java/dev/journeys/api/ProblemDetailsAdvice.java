@@ -5,13 +5,13 @@ import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -64,10 +64,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     var problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST, "the request body is not valid JSON of the expected shape: " + rootMessage(e));
+            HttpStatus.BAD_REQUEST,
+            "the request body is not valid JSON of the expected shape: " + rootMessage(e));
     problem.setType(INVALID);
     problem.setTitle("Malformed request body");
     return ResponseEntity.badRequest().body(problem);
@@ -75,12 +79,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<InvalidRequestException.FieldError> errors =
         e.getBindingResult().getFieldErrors().stream()
             .map(f -> new InvalidRequestException.FieldError(f.getField(), f.getDefaultMessage()))
             .toList();
-    return ResponseEntity.badRequest().body(invalid(new InvalidRequestException("the request has invalid fields", errors)));
+    return ResponseEntity.badRequest()
+        .body(invalid(new InvalidRequestException("the request has invalid fields", errors)));
   }
 
   private static String rootMessage(Throwable e) {

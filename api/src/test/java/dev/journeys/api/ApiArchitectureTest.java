@@ -8,8 +8,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The API reads and writes the store and talks to Temporal; it never sends a message itself. It
- * may render content (template previews), which sends nothing.
+ * The API reads and writes the store and talks to Temporal; it never sends a message itself. It may
+ * render content (template previews), which sends nothing.
  */
 @AnalyzeClasses(packages = "dev.journeys.api", importOptions = ImportOption.DoNotIncludeTests.class)
 class ApiArchitectureTest {

@@ -18,9 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The API over HTTP on a random port, on a fresh PostgreSQL database and Temporal's in-memory test
  * server, for API tests to extend.
  *
- * <p>Every subclass shares this configuration, so Spring would hand them all one cached context
- * and one database; the context is closed after each test class so that each class starts on a
- * database of its own, as if it had declared its own configuration.
+ * <p>Every subclass shares this configuration, so Spring would hand them all one cached context and
+ * one database; the context is closed after each test class so that each class starts on a database
+ * of its own, as if it had declared its own configuration.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -10,13 +10,14 @@ import org.springframework.http.MediaType;
 
 class ConsentApiTest extends ApiTestSupport {
 
-
   @Test
   void patchesConsentsPerChannelAndTopicAndKeepsTheHistoryWithItsSource() throws Exception {
     createCustomer("ada");
 
     var patched =
-        sendJson(HttpMethod.PATCH, "/v1/customers/ada/consents",
+        sendJson(
+            HttpMethod.PATCH,
+            "/v1/customers/ada/consents",
             "[{\"channel\":\"SMS\",\"topic\":\"MARKETING\",\"status\":\"DENIED\"},"
                 + "{\"channel\":\"EMAIL\",\"topic\":\"REVIEWS\",\"status\":\"GRANTED\"}]");
 
@@ -25,12 +26,20 @@ class ConsentApiTest extends ApiTestSupport {
     assertThat(status(consents, "SMS", "MARKETING")).isEqualTo("DENIED");
     assertThat(status(consents, "EMAIL", "MARKETING")).isEqualTo("GRANTED");
     assertThat(status(consents, "EMAIL", "REVIEWS")).isEqualTo("GRANTED");
-    JsonNode history = json.readTree(http.getForObject("/v1/customers/ada/consents/history", String.class));
+    JsonNode history =
+        json.readTree(http.getForObject("/v1/customers/ada/consents/history", String.class));
     assertThat(history.findValuesAsText("source")).contains("api");
     assertThat(history).hasSize(4);
     assertThat(history)
-        .extracting(h -> h.get("channel").asText() + "/" + h.get("topic").asText() + "="
-            + h.get("status").asText() + " by " + h.get("source").asText())
+        .extracting(
+            h ->
+                h.get("channel").asText()
+                    + "/"
+                    + h.get("topic").asText()
+                    + "="
+                    + h.get("status").asText()
+                    + " by "
+                    + h.get("source").asText())
         .containsSubsequence("SMS/MARKETING=GRANTED by api", "SMS/MARKETING=DENIED by api")
         .contains("EMAIL/REVIEWS=GRANTED by api");
     assertThat(history.get(0).get("changedAt").asText()).isNotBlank();
@@ -40,7 +49,8 @@ class ConsentApiTest extends ApiTestSupport {
   void optsOutOfAWholeChannelOrOfEverything() throws Exception {
     createCustomer("bob");
 
-    var sms = sendJson(HttpMethod.PUT, "/v1/customers/bob/consents/sms/all", "{\"status\":\"DENIED\"}");
+    var sms =
+        sendJson(HttpMethod.PUT, "/v1/customers/bob/consents/sms/all", "{\"status\":\"DENIED\"}");
     assertThat(sms.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode afterSms = json.readTree(sms.getBody());
     assertThat(status(afterSms, "SMS", "TRANSACTIONAL")).isEqualTo("DENIED");
@@ -48,12 +58,21 @@ class ConsentApiTest extends ApiTestSupport {
     assertThat(status(afterSms, "EMAIL", "MARKETING")).isEqualTo("GRANTED");
 
     var everything =
-        sendJson(HttpMethod.PATCH, "/v1/customers/bob/consents?source=preference-center", "[{\"status\":\"DENIED\"}]");
-    assertThat(json.readTree(everything.getBody()).findValuesAsText("status")).containsOnly("DENIED");
-    JsonNode history = json.readTree(http.getForObject("/v1/customers/bob/consents/history", String.class));
+        sendJson(
+            HttpMethod.PATCH,
+            "/v1/customers/bob/consents?source=preference-center",
+            "[{\"status\":\"DENIED\"}]");
+    assertThat(json.readTree(everything.getBody()).findValuesAsText("status"))
+        .containsOnly("DENIED");
+    JsonNode history =
+        json.readTree(http.getForObject("/v1/customers/bob/consents/history", String.class));
     assertThat(history.findValuesAsText("source")).contains("preference-center");
-    assertThat(sendJson(HttpMethod.PATCH, "/v1/customers/bob/consents?source=Not%20Valid", "[{\"status\":\"DENIED\"}]")
-            .getStatusCode())
+    assertThat(
+            sendJson(
+                    HttpMethod.PATCH,
+                    "/v1/customers/bob/consents?source=Not%20Valid",
+                    "[{\"status\":\"DENIED\"}]")
+                .getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
@@ -62,12 +81,15 @@ class ConsentApiTest extends ApiTestSupport {
     createCustomer("cy");
 
     var response =
-        sendJson(HttpMethod.PATCH, "/v1/customers/cy/consents",
+        sendJson(
+            HttpMethod.PATCH,
+            "/v1/customers/cy/consents",
             "[{\"channel\":\"EMAIL\",\"topic\":\"MARKETING\",\"status\":\"DENIED\"},"
                 + "{\"channel\":\"PIGEON\",\"topic\":\"GOSSIP\",\"status\":\"MAYBE\"}]");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(json.readTree(response.getBody()).at("/errors").findValuesAsText("field"))
         .containsExactly("[1].channel", "[1].topic", "[1].status");
     JsonNode profile = json.readTree(http.getForObject("/v1/customers/cy", String.class));
@@ -76,15 +98,25 @@ class ConsentApiTest extends ApiTestSupport {
 
   @Test
   void answers404ForAnUnknownCustomer() {
-    var response = sendJson(HttpMethod.PUT, "/v1/customers/nobody/consents/EMAIL/MARKETING", "{\"status\":\"DENIED\"}");
+    var response =
+        sendJson(
+            HttpMethod.PUT,
+            "/v1/customers/nobody/consents/EMAIL/MARKETING",
+            "{\"status\":\"DENIED\"}");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(http.getForEntity("/v1/customers/nobody/consents/history", String.class).getStatusCode())
+    assertThat(
+            http.getForEntity("/v1/customers/nobody/consents/history", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
   void storesTheRegionOfACustomerAndValidatesIt() throws Exception {
-    var ok = sendJson(HttpMethod.PUT, "/v1/customers/flo", "{\"phone\":\"+15551230000\",\"region\":\"US-FL\"}");
+    var ok =
+        sendJson(
+            HttpMethod.PUT,
+            "/v1/customers/flo",
+            "{\"phone\":\"+15551230000\",\"region\":\"US-FL\"}");
     var bad = sendJson(HttpMethod.PUT, "/v1/customers/flo", "{\"region\":\"Florida\"}");
 
     assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -94,7 +126,9 @@ class ConsentApiTest extends ApiTestSupport {
 
   private void createCustomer(String id) {
     var response =
-        sendJson(HttpMethod.PUT, "/v1/customers/" + id,
+        sendJson(
+            HttpMethod.PUT,
+            "/v1/customers/" + id,
             """
             {"email":"%s@shop.test","phone":"+15551234567","timeZone":"Europe/Berlin",
              "consents":[{"channel":"EMAIL","topic":"MARKETING","status":"GRANTED"},

@@ -17,12 +17,18 @@ class CustomerApiTest extends ApiTestSupport {
 
   @Test
   void createsAProfileWithConsentAndKeepsTheAuditTrail() throws Exception {
-    var created = put("ada", """
+    var created =
+        put(
+            "ada",
+            """
         {"email":"ada@shop.test","phone":"+15551234567","timeZone":"Europe/Berlin","locale":"en",
          "firstName":"Ada","consents":[{"channel":"EMAIL","topic":"MARKETING","status":"GRANTED"}]}""");
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    var changed = put("ada", """
+    var changed =
+        put(
+            "ada",
+            """
         {"email":"ada@shop.test","phone":"+15551234567","timeZone":"Europe/Berlin","locale":"en",
          "firstName":"Ada","consents":[{"channel":"EMAIL","topic":"MARKETING","status":"DENIED"},
                                        {"channel":"SMS","topic":"MARKETING","status":"GRANTED"}]}""");
@@ -31,8 +37,11 @@ class CustomerApiTest extends ApiTestSupport {
     JsonNode profile = json.readTree(http.getForObject("/v1/customers/ada", String.class));
     assertThat(profile.get("email").asText()).isEqualTo("ada@shop.test");
     assertThat(profile.get("consents")).hasSize(2);
-    assertThat(jdbc.sql("select status from consent_change where customer_id = 'ada' and channel = 'EMAIL' order by id")
-            .query(String.class).list())
+    assertThat(
+            jdbc.sql(
+                    "select status from consent_change where customer_id = 'ada' and channel = 'EMAIL' order by id")
+                .query(String.class)
+                .list())
         .containsExactly("GRANTED", "DENIED");
   }
 
@@ -43,7 +52,8 @@ class CustomerApiTest extends ApiTestSupport {
     var response = put("bob", "{\"email\":\"bob@shop.test\",\"phone\":\"0171 555\"}");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(json.readTree(response.getBody()).at("/errors/0/field").asText()).isEqualTo("phone");
     JsonNode profile = json.readTree(http.getForObject("/v1/customers/bob", String.class));
     assertThat(profile.get("phone").asText()).isEqualTo("+15551112222");
@@ -51,7 +61,10 @@ class CustomerApiTest extends ApiTestSupport {
 
   @Test
   void rejectsAnUnknownChannelAndTimeZone() throws Exception {
-    var channel = put("cy", "{\"consents\":[{\"channel\":\"PIGEON\",\"topic\":\"MARKETING\",\"status\":\"GRANTED\"}]}");
+    var channel =
+        put(
+            "cy",
+            "{\"consents\":[{\"channel\":\"PIGEON\",\"topic\":\"MARKETING\",\"status\":\"GRANTED\"}]}");
     var zone = put("cy", "{\"timeZone\":\"Mars/Olympus\"}");
 
     assertThat(channel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -64,19 +77,23 @@ class CustomerApiTest extends ApiTestSupport {
   void answersAnUnknownCustomerWith404ProblemDetails() {
     var response = http.getForEntity("/v1/customers/nobody", String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   @Test
   void listsAnEmptyMessageTimelineForANewCustomer() throws Exception {
     put("dee", "{\"email\":\"dee@shop.test\"}");
-    assertThat(json.readTree(http.getForObject("/v1/customers/dee/messages", String.class))).isEmpty();
+    assertThat(json.readTree(http.getForObject("/v1/customers/dee/messages", String.class)))
+        .isEmpty();
   }
 
   @Test
   void storesThePreferredChannelAndAttributesJourneysBranchOn() throws Exception {
     var response =
-        put("eve", """
+        put(
+            "eve",
+            """
             {"email":"eve@shop.test","preferredChannel":"SMS",
              "attributes":{"tier":"vip","points":1200}}""");
 

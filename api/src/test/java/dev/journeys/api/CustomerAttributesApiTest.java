@@ -52,7 +52,9 @@ class CustomerAttributesApiTest {
     JsonNode attributes = profile.get("attributes");
     assertThat(attributes.get("tier").asText()).isEqualTo("vip");
     assertThat(attributes.get("points").asInt()).isEqualTo(120);
-    assertThat(attributes.get("interests")).extracting(JsonNode::asText).containsExactly("tea", "coffee");
+    assertThat(attributes.get("interests"))
+        .extracting(JsonNode::asText)
+        .containsExactly("tea", "coffee");
     assertThat(attributes.at("/address/city").asText()).isEqualTo("Graz");
   }
 

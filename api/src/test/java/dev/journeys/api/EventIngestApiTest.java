@@ -43,7 +43,8 @@ class EventIngestApiTest extends ApiTestSupport {
     var again = post(event("e-dup", "bob", "cart_abandoned"));
 
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(json.readTree(again.getBody()).at("/results/0/status").asText()).isEqualTo("duplicate");
+    assertThat(json.readTree(again.getBody()).at("/results/0/status").asText())
+        .isEqualTo("duplicate");
     assertThat(eventTypesOf("journey/abandoned-cart/bob"))
         .filteredOn(t -> t == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
         .hasSize(1);
@@ -75,7 +76,12 @@ class EventIngestApiTest extends ApiTestSupport {
   @Test
   void acceptsABatch() throws Exception {
     var response =
-        post("[" + event("e-b1", "eve", "cart_abandoned") + "," + event("e-b2", "eve", "order_placed") + "]");
+        post(
+            "["
+                + event("e-b1", "eve", "cart_abandoned")
+                + ","
+                + event("e-b2", "eve", "order_placed")
+                + "]");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(json.readTree(response.getBody()).get("results")).hasSize(2);
@@ -103,17 +109,25 @@ class EventIngestApiTest extends ApiTestSupport {
   @Test
   void rejectsAnEventWithoutCustomerId() throws Exception {
     var response =
-        post("{\"eventId\":\"e-anon\",\"type\":\"cart_abandoned\",\"occurredAt\":\"2026-11-23T10:00:00Z\"}");
+        post(
+            "{\"eventId\":\"e-anon\",\"type\":\"cart_abandoned\",\"occurredAt\":\"2026-11-23T10:00:00Z\"}");
 
     JsonNode problem = assertProblem(response, "Invalid request");
     assertThat(problem.at("/errors/0/field").asText()).isEqualTo("customerId");
-    assertThat(jdbc.sql("select count(*) from inbound_event where event_id = 'e-anon'").query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from inbound_event where event_id = 'e-anon'")
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
   void rejectsAWholeBatchWhenOneEventIsInvalid() throws Exception {
     var response =
-        post("[" + event("e-ok", "gus", "cart_abandoned") + ",{\"eventId\":\"e-bad\",\"customerId\":\"gus\",\"type\":\"cart_abandoned\",\"occurredAt\":\"yesterday\"}]");
+        post(
+            "["
+                + event("e-ok", "gus", "cart_abandoned")
+                + ",{\"eventId\":\"e-bad\",\"customerId\":\"gus\",\"type\":\"cart_abandoned\",\"occurredAt\":\"yesterday\"}]");
 
     JsonNode problem = assertProblem(response, "Invalid request");
     assertThat(problem.at("/errors/0/field").asText()).isEqualTo("[1].occurredAt");
@@ -151,7 +165,9 @@ class EventIngestApiTest extends ApiTestSupport {
   }
 
   private java.util.List<EventType> eventTypesOf(String workflowId) {
-    return temporal.fetchHistory(workflowId).getEvents().stream().map(e -> e.getEventType()).toList();
+    return temporal.fetchHistory(workflowId).getEvents().stream()
+        .map(e -> e.getEventType())
+        .toList();
   }
 
   private boolean journeyExists(String workflowId) {

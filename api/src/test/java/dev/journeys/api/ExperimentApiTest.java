@@ -16,12 +16,15 @@ class ExperimentApiTest extends ApiTestSupport {
   @Test
   void recordsTheDecisionAndJourneysReadTheWinner() throws Exception {
     assertThat(journeysRead.decision("cart-last-call-channel").isDecided()).isFalse();
-    assertThat(http.getForEntity("/v1/experiments/cart-last-call-channel/decision", String.class)
-            .getStatusCode().value())
+    assertThat(
+            http.getForEntity("/v1/experiments/cart-last-call-channel/decision", String.class)
+                .getStatusCode()
+                .value())
         .isEqualTo(404);
 
     var decided =
-        post("/v1/experiments/cart-last-call-channel/decision",
+        post(
+            "/v1/experiments/cart-last-call-channel/decision",
             "{\"winner\":\"email\",\"reason\":\"email converts 12% better\"}");
 
     assertThat(decided.getStatusCode().value()).isEqualTo(200);
@@ -39,9 +42,11 @@ class ExperimentApiTest extends ApiTestSupport {
   @Test
   void rejectsAMissingWinnerTheHoldOutAndABadName() {
     assertThat(post("/v1/experiments/x/decision", "{}").getStatusCode().value()).isEqualTo(400);
-    assertThat(post("/v1/experiments/x/decision", "{\"winner\":\"holdout\"}").getStatusCode().value())
+    assertThat(
+            post("/v1/experiments/x/decision", "{\"winner\":\"holdout\"}").getStatusCode().value())
         .isEqualTo(400);
-    assertThat(post("/v1/experiments/Bad Name/decision", "{\"winner\":\"a\"}").getStatusCode().value())
+    assertThat(
+            post("/v1/experiments/Bad Name/decision", "{\"winner\":\"a\"}").getStatusCode().value())
         .isEqualTo(400);
   }
 

@@ -30,7 +30,8 @@ class PerOrderRoutingApiTest extends ApiTestSupport {
     var second = post(order("o-ann-2", "ann", "order_placed", "\"A-1002\""));
 
     assertThat(postPurchase(first)).isEqualTo("signal-with-start journey/post-purchase/ann/A-1001");
-    assertThat(postPurchase(second)).isEqualTo("signal-with-start journey/post-purchase/ann/A-1002");
+    assertThat(postPurchase(second))
+        .isEqualTo("signal-with-start journey/post-purchase/ann/A-1002");
     assertThat(eventTypesOf("journey/post-purchase/ann/A-1001"))
         .startsWith(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED);
     assertThat(eventTypesOf("journey/post-purchase/ann/A-1002"))
@@ -90,7 +91,8 @@ class PerOrderRoutingApiTest extends ApiTestSupport {
     assertThat(batch.getHeaders().getContentType().toString())
         .startsWith("application/problem+json");
     assertThat(errorFields(batch))
-        .containsExactly("[1].properties.orderId", "[2].properties.orderId", "[3].properties.orderId");
+        .containsExactly(
+            "[1].properties.orderId", "[2].properties.orderId", "[3].properties.orderId");
     assertThat(
             jdbc.sql("select count(*) from inbound_event where customer_id = 'cal'")
                 .query(Long.class)
@@ -137,7 +139,9 @@ class PerOrderRoutingApiTest extends ApiTestSupport {
 
   private List<String> errorFields(ResponseEntity<String> response) throws Exception {
     List<String> fields = new ArrayList<>();
-    json.readTree(response.getBody()).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+    json.readTree(response.getBody())
+        .get("errors")
+        .forEach(e -> fields.add(e.get("field").asText()));
     return fields;
   }
 

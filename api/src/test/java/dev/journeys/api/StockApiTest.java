@@ -22,7 +22,8 @@ class StockApiTest extends ApiTestSupport {
 
     assertThat(first.getStatusCode().value()).isEqualTo(201);
     assertThat(again.getStatusCode().value()).isEqualTo(200);
-    assertThat(json.readTree(again.getBody()).get("status").asText()).isEqualTo("already-subscribed");
+    assertThat(json.readTree(again.getBody()).get("status").asText())
+        .isEqualTo("already-subscribed");
     assertThat(
             jdbc.sql("select count(*) from stock_subscription where product_id = 'tea-1'")
                 .query(Long.class)
@@ -32,18 +33,25 @@ class StockApiTest extends ApiTestSupport {
 
   @Test
   void rejectsASubscriptionWithoutACustomerOrWithABadProductId() {
-    assertThat(post("/v1/products/tea-1/subscriptions", "{}").getStatusCode().value()).isEqualTo(400);
-    assertThat(post("/v1/products/tea 1/subscriptions", "{\"customerId\":\"ada\"}").getStatusCode().value())
+    assertThat(post("/v1/products/tea-1/subscriptions", "{}").getStatusCode().value())
+        .isEqualTo(400);
+    assertThat(
+            post("/v1/products/tea 1/subscriptions", "{\"customerId\":\"ada\"}")
+                .getStatusCode()
+                .value())
         .isEqualTo(400);
   }
 
   @Test
   void aRestockStartsOneFanOutPerRestockId() throws Exception {
-    var started = post("/v1/products/mug-1/restocks", "{\"restockId\":\"inv-7\",\"productName\":\"Mug\"}");
-    var repeated = post("/v1/products/mug-1/restocks", "{\"restockId\":\"inv-7\",\"productName\":\"Mug\"}");
+    var started =
+        post("/v1/products/mug-1/restocks", "{\"restockId\":\"inv-7\",\"productName\":\"Mug\"}");
+    var repeated =
+        post("/v1/products/mug-1/restocks", "{\"restockId\":\"inv-7\",\"productName\":\"Mug\"}");
 
     assertThat(started.getStatusCode().value()).isEqualTo(202);
-    assertThat(json.readTree(started.getBody()).get("workflowId").asText()).isEqualTo("restock/mug-1/inv-7");
+    assertThat(json.readTree(started.getBody()).get("workflowId").asText())
+        .isEqualTo("restock/mug-1/inv-7");
     assertThat(json.readTree(started.getBody()).get("status").asText()).isEqualTo("started");
     assertThat(json.readTree(repeated.getBody()).get("status").asText()).isEqualTo("duplicate");
     assertThat(temporal.newUntypedWorkflowStub("restock/mug-1/inv-7").describe().getWorkflowType())

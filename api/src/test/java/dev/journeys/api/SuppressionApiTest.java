@@ -10,26 +10,31 @@ import org.springframework.http.ResponseEntity;
 
 class SuppressionApiTest extends ApiTestSupport {
 
-
   @Test
   void operatorsAddListAndRemoveSuppressedAddresses() throws Exception {
     var added =
-        post("{\"channel\":\"EMAIL\",\"address\":\"Bounce@Shop.test\",\"reason\":\"hard_bounce\","
-            + "\"note\":\"550 mailbox unknown\"}");
+        post(
+            "{\"channel\":\"EMAIL\",\"address\":\"Bounce@Shop.test\",\"reason\":\"hard_bounce\","
+                + "\"note\":\"550 mailbox unknown\"}");
     post("{\"channel\":\"SMS\",\"address\":\"+15551234567\"}");
 
     assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(json.readTree(added.getBody()).get("address").asText()).isEqualTo("bounce@shop.test");
+    assertThat(json.readTree(added.getBody()).get("address").asText())
+        .isEqualTo("bounce@shop.test");
     JsonNode all = json.readTree(http.getForObject("/v1/suppressions", String.class));
     assertThat(all.findValuesAsText("reason")).containsExactlyInAnyOrder("hard_bounce", "operator");
     JsonNode sms = json.readTree(http.getForObject("/v1/suppressions?channel=SMS", String.class));
     assertThat(sms.findValuesAsText("address")).containsExactly("+15551234567");
-    assertThat(http.getForEntity("/v1/suppressions/EMAIL/bounce@shop.test", String.class).getStatusCode())
+    assertThat(
+            http.getForEntity("/v1/suppressions/EMAIL/bounce@shop.test", String.class)
+                .getStatusCode())
         .isEqualTo(HttpStatus.OK);
 
-    var removed = http.exchange("/v1/suppressions/SMS/+15551234567", HttpMethod.DELETE, null, String.class);
+    var removed =
+        http.exchange("/v1/suppressions/SMS/+15551234567", HttpMethod.DELETE, null, String.class);
     assertThat(removed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    var again = http.exchange("/v1/suppressions/SMS/+15551234567", HttpMethod.DELETE, null, String.class);
+    var again =
+        http.exchange("/v1/suppressions/SMS/+15551234567", HttpMethod.DELETE, null, String.class);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 

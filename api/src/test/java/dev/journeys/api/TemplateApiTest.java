@@ -9,13 +9,19 @@ import org.springframework.http.HttpStatus;
 
 class TemplateApiTest extends ApiTestSupport {
 
-
   @Test
   void previewsTheSeededCartReminderForACustomerWithoutSending() throws Exception {
-    sendJson(HttpMethod.PUT, "/v1/customers/ada", """
+    sendJson(
+        HttpMethod.PUT,
+        "/v1/customers/ada",
+        """
         {"email":"ada@shop.test","locale":"en","firstName":"Ada"}""");
 
-    var response = sendJson(HttpMethod.POST, "/v1/templates/cart-reminder/preview", """
+    var response =
+        sendJson(
+            HttpMethod.POST,
+            "/v1/templates/cart-reminder/preview",
+            """
         {"channel":"EMAIL","customerId":"ada","data":{"cartTotal":"<59.90>"}}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -29,16 +35,35 @@ class TemplateApiTest extends ApiTestSupport {
 
   @Test
   void aNewVersionIsUsedForTheCustomersLocale() throws Exception {
-    sendJson(HttpMethod.PUT, "/v1/customers/bea", """
+    sendJson(
+        HttpMethod.PUT,
+        "/v1/customers/bea",
+        """
         {"phone":"+15551234567","locale":"de-AT","firstName":"Bea"}""");
 
-    var created = sendJson(HttpMethod.POST, "/v1/templates/cart-last-call/versions", """
+    var created =
+        sendJson(
+            HttpMethod.POST,
+            "/v1/templates/cart-last-call/versions",
+            """
         {"channel":"SMS","locale":"de","text":"{{firstName}}, dein Warenkorb ({{cartTotal}}) wartet."}""");
-    var again = sendJson(HttpMethod.POST, "/v1/templates/cart-last-call/versions", """
+    var again =
+        sendJson(
+            HttpMethod.POST,
+            "/v1/templates/cart-last-call/versions",
+            """
         {"channel":"SMS","locale":"de","text":"{{firstName}}, letzte Chance: {{cartTotal}}."}""");
-    var preview = sendJson(HttpMethod.POST, "/v1/templates/cart-last-call/preview", """
+    var preview =
+        sendJson(
+            HttpMethod.POST,
+            "/v1/templates/cart-last-call/preview",
+            """
         {"channel":"SMS","customerId":"bea","data":{"cartTotal":"9,90"}}""");
-    var first = sendJson(HttpMethod.POST, "/v1/templates/cart-last-call/preview", """
+    var first =
+        sendJson(
+            HttpMethod.POST,
+            "/v1/templates/cart-last-call/preview",
+            """
         {"channel":"SMS","customerId":"bea","data":{"cartTotal":"9,90"},"version":1}""");
 
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -50,14 +75,20 @@ class TemplateApiTest extends ApiTestSupport {
     assertThat(body.get("version").asInt()).isEqualTo(2);
     assertThat(json.readTree(first.getBody()).get("text").asText())
         .isEqualTo("Bea, dein Warenkorb (9,90) wartet.");
-    JsonNode versions = json.readTree(http.getForObject("/v1/templates/cart-last-call/versions", String.class));
+    JsonNode versions =
+        json.readTree(http.getForObject("/v1/templates/cart-last-call/versions", String.class));
     assertThat(versions.findValuesAsText("locale")).contains("de", "en");
-    assertThat(versions.findValuesAsText("source")).contains("api", "classpath:templates/cart-last-call/sms.txt");
+    assertThat(versions.findValuesAsText("source"))
+        .contains("api", "classpath:templates/cart-last-call/sms.txt");
   }
 
   @Test
   void refusesATemplateThatDoesNotCompile() throws Exception {
-    var response = sendJson(HttpMethod.POST, "/v1/templates/broken/versions", """
+    var response =
+        sendJson(
+            HttpMethod.POST,
+            "/v1/templates/broken/versions",
+            """
         {"channel":"SMS","locale":"en","text":"Hi {{#firstName}} no end"}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -66,7 +97,11 @@ class TemplateApiTest extends ApiTestSupport {
 
   @Test
   void refusesAnEmailTemplateWithoutSubject() {
-    var response = sendJson(HttpMethod.POST, "/v1/templates/no-subject/versions", """
+    var response =
+        sendJson(
+            HttpMethod.POST,
+            "/v1/templates/no-subject/versions",
+            """
         {"channel":"EMAIL","locale":"en","text":"Hi"}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -75,10 +110,17 @@ class TemplateApiTest extends ApiTestSupport {
 
   @Test
   void aPreviewMissingAVariableIsABadRequestNamingIt() {
-    sendJson(HttpMethod.PUT, "/v1/customers/cy", """
+    sendJson(
+        HttpMethod.PUT,
+        "/v1/customers/cy",
+        """
         {"email":"cy@shop.test","firstName":"Cy"}""");
 
-    var response = sendJson(HttpMethod.POST, "/v1/templates/cart-reminder/preview", """
+    var response =
+        sendJson(
+            HttpMethod.POST,
+            "/v1/templates/cart-reminder/preview",
+            """
         {"channel":"EMAIL","customerId":"cy"}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -89,9 +131,17 @@ class TemplateApiTest extends ApiTestSupport {
   void aPreviewForAnUnknownCustomerOrTemplateIsNotFound() {
     sendJson(HttpMethod.PUT, "/v1/customers/dee", "{\"email\":\"dee@shop.test\"}");
 
-    var noCustomer = sendJson(HttpMethod.POST, "/v1/templates/cart-reminder/preview", """
+    var noCustomer =
+        sendJson(
+            HttpMethod.POST,
+            "/v1/templates/cart-reminder/preview",
+            """
         {"channel":"EMAIL","customerId":"nobody"}""");
-    var noTemplate = sendJson(HttpMethod.POST, "/v1/templates/no-such-message/preview", """
+    var noTemplate =
+        sendJson(
+            HttpMethod.POST,
+            "/v1/templates/no-such-message/preview",
+            """
         {"channel":"EMAIL","customerId":"dee"}""");
 
     assertThat(noCustomer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -100,10 +150,18 @@ class TemplateApiTest extends ApiTestSupport {
 
   @Test
   void storesMessagingAddressesAndPushTokensOnTheProfile() throws Exception {
-    var response = sendJson(HttpMethod.PUT, "/v1/customers/eli", """
+    var response =
+        sendJson(
+            HttpMethod.PUT,
+            "/v1/customers/eli",
+            """
         {"whatsappNumber":"+15550001111","messengerPsid":"psid-1","instagramId":"igsid-1",
          "pushTokens":["token-a","token-b"]}""");
-    var invalid = sendJson(HttpMethod.PUT, "/v1/customers/eli", """
+    var invalid =
+        sendJson(
+            HttpMethod.PUT,
+            "/v1/customers/eli",
+            """
         {"whatsappNumber":"0170 123"}""");
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);

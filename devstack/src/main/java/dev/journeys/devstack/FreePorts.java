@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Picks loopback ports that are free right now, for tests that must not collide with a dev stack. */
+/**
+ * Picks loopback ports that are free right now, for tests that must not collide with a dev stack.
+ */
 final class FreePorts {
 
   private FreePorts() {}

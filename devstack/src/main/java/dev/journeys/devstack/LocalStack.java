@@ -85,7 +85,10 @@ public final class LocalStack implements AutoCloseable {
 
     System.out.println(
         LocalStackBanner.text(
-            "http://127.0.0.1:" + properties.apiPort(), temporalUi, mailDestination, smsDestination));
+            "http://127.0.0.1:" + properties.apiPort(),
+            temporalUi,
+            mailDestination,
+            smsDestination));
   }
 
   /** System property {@code journeys.api.port} moves the API off 8080, e.g. when 8080 is taken. */

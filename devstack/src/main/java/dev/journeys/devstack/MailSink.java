@@ -87,7 +87,9 @@ public final class MailSink implements AutoCloseable {
     try {
       Address[] to = message.getAllRecipients();
       String recipients =
-          to == null ? "?" : Arrays.stream(to).map(Address::toString).collect(Collectors.joining(", "));
+          to == null
+              ? "?"
+              : Arrays.stream(to).map(Address::toString).collect(Collectors.joining(", "));
       return "to=" + recipients + " subject=\"" + message.getSubject() + "\"";
     } catch (MessagingException e) {
       return "(unreadable: " + e.getMessage() + ")";

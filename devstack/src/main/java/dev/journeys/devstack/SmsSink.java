@@ -148,7 +148,8 @@ public final class SmsSink implements AutoCloseable {
     String credentials;
     try {
       credentials =
-          new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return false;
     }

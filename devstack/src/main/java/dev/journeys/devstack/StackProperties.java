@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <p>Pass the maps with {@link #asCommandLine(Map)} to {@code builder().run(...)}. Do not use
  * {@code SpringApplicationBuilder.properties(map)}: those are default properties, the lowest
- * precedence, so the defaults in {@code journeys-worker.yml} and {@code journeys-api.yml} would win.
+ * precedence, so the defaults in {@code journeys-worker.yml} and {@code journeys-api.yml} would
+ * win.
  *
  * @param database PostgreSQL, or {@code null}
  * @param temporal the Temporal frontend, or {@code null}

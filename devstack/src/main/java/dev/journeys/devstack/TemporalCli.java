@@ -255,7 +255,9 @@ public final class TemporalCli {
 
   private static String tail(String output) {
     String stripped = output.strip();
-    return stripped.length() <= 500 ? stripped : "..." + stripped.substring(stripped.length() - 500);
+    return stripped.length() <= 500
+        ? stripped
+        : "..." + stripped.substring(stripped.length() - 500);
   }
 
   private static void deleteQuietly(Path dir) {

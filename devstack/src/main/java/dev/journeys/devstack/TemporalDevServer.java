@@ -58,11 +58,16 @@ public final class TemporalDevServer implements AutoCloseable {
     command.addAll(cli.command("server", "start-dev"));
     command.addAll(
         List.of(
-            "--ip", HOST,
-            "--port", String.valueOf(grpcPort),
-            "--ui-port", String.valueOf(uiPort),
-            "--namespace", NAMESPACE,
-            "--log-level", "warn"));
+            "--ip",
+            HOST,
+            "--port",
+            String.valueOf(grpcPort),
+            "--ui-port",
+            String.valueOf(uiPort),
+            "--namespace",
+            NAMESPACE,
+            "--log-level",
+            "warn"));
     if (database != null) {
       Files.createDirectories(database.toAbsolutePath().getParent());
       command.addAll(List.of("--db-filename", database.toString()));
@@ -175,10 +180,15 @@ public final class TemporalDevServer implements AutoCloseable {
       Process check =
           new ProcessBuilder(
                   cli.command(
-                      "operator", "search-attribute", "list",
-                      "--address", address(),
-                      "--namespace", NAMESPACE,
-                      "--command-timeout", "3s"))
+                      "operator",
+                      "search-attribute",
+                      "list",
+                      "--address",
+                      address(),
+                      "--namespace",
+                      NAMESPACE,
+                      "--command-timeout",
+                      "3s"))
               .redirectErrorStream(true)
               .start();
       String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

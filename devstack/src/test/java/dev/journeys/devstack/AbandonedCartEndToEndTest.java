@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole system as a user runs it: the real Temporal dev server binary, real PostgreSQL, an
- * SMTP server and a Twilio-shaped SMS server on loopback, the worker and the API; driven over
- * HTTP only. The journey's waits are shortened through configuration.
+ * The whole system as a user runs it: the real Temporal dev server binary, real PostgreSQL, an SMTP
+ * server and a Twilio-shaped SMS server on loopback, the worker and the API; driven over HTTP only.
+ * The journey's waits are shortened through configuration.
  */
 class AbandonedCartEndToEndTest {
 
@@ -74,7 +74,9 @@ class AbandonedCartEndToEndTest {
             .atMost(Duration.ofSeconds(30))
             .until(
                 () -> json.readTree(stack.get("/v1/customers/ada/messages").body()),
-                t -> t.size() == 2 && t.findValuesAsText("status").stream().allMatch("SENT"::equals));
+                t ->
+                    t.size() == 2
+                        && t.findValuesAsText("status").stream().allMatch("SENT"::equals));
     assertThat(timeline.findValuesAsText("messageKey"))
         .containsExactlyInAnyOrder("cart-reminder", "cart-last-call");
     assertThat(stack.ledgerRows("ada")).isEqualTo(2);
@@ -92,7 +94,8 @@ class AbandonedCartEndToEndTest {
         .untilAsserted(
             () ->
                 assertThat(
-                        stack.temporalClient()
+                        stack
+                            .temporalClient()
                             .listExecutions(
                                 "CustomerId = 'ada' AND Journey = 'abandoned-cart'"
                                     + " AND JourneyOutcome = 'COMPLETED'")
@@ -111,7 +114,8 @@ class AbandonedCartEndToEndTest {
 
     stack.awaitCompleted("journey/abandoned-cart/bob", Duration.ofSeconds(30));
     assertThat(
-            stack.temporalClient()
+            stack
+                .temporalClient()
                 .newUntypedWorkflowStub("journey/abandoned-cart/bob")
                 .getResult(String.class))
         .isEqualTo("CONVERTED");

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * "Why did I not get this?" for a customer in the abandoned cart's hold-out group, as support
- * asks it: over the API's message timeline. The whole system runs (Temporal dev server,
- * PostgreSQL, SMTP and SMS sinks, worker, API) with everyone held out and short waits.
+ * "Why did I not get this?" for a customer in the abandoned cart's hold-out group, as support asks
+ * it: over the API's message timeline. The whole system runs (Temporal dev server, PostgreSQL, SMTP
+ * and SMS sinks, worker, API) with everyone held out and short waits.
  */
 class HoldoutEndToEndTest {
 
@@ -52,7 +52,8 @@ class HoldoutEndToEndTest {
     worker =
         JourneysWorkerApplication.builder().run(StackProperties.asCommandLine(workerProperties));
     api = JourneysApiApplication.builder().run(StackProperties.asCommandLine(stack.forApi()));
-    apiUrl = URI.create("http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port"));
+    apiUrl =
+        URI.create("http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port"));
   }
 
   @AfterAll
@@ -98,7 +99,8 @@ class HoldoutEndToEndTest {
             .until(
                 () ->
                     json.readTree(
-                        send(HttpRequest.newBuilder(apiUrl.resolve("/v1/customers/hal/messages")).GET())
+                        send(HttpRequest.newBuilder(apiUrl.resolve("/v1/customers/hal/messages"))
+                                .GET())
                             .body()),
                 t -> t.size() == 2);
     assertThat(timeline.findValuesAsText("messageKey"))

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * An opt-out that arrives between two steps of a running journey stops the next message, and
- * the ledger says why; on the real Temporal dev server, PostgreSQL, SMTP and SMS sinks, driven
- * over HTTP only.
+ * An opt-out that arrives between two steps of a running journey stops the next message, and the
+ * ledger says why; on the real Temporal dev server, PostgreSQL, SMTP and SMS sinks, driven over
+ * HTTP only.
  */
 class OptOutEndToEndTest {
 
@@ -61,7 +61,8 @@ class OptOutEndToEndTest {
   @Test
   void anOptOutBetweenTwoStepsSuppressesTheLastCallAndTheLedgerSaysWhy() throws Exception {
     stack.putCustomer("olive", "olive@shop.test", "+15559876543");
-    assertThat(stack.postEvent("e2e-olive-cart", "olive", "cart_abandoned").statusCode()).isEqualTo(202);
+    assertThat(stack.postEvent("e2e-olive-cart", "olive", "cart_abandoned").statusCode())
+        .isEqualTo(202);
 
     await()
         .atMost(Duration.ofSeconds(60))
@@ -83,8 +84,10 @@ class OptOutEndToEndTest {
         .extracting(
             e ->
                 e.get("messageKey").asText()
-                    + " " + e.get("channel").asText()
-                    + " " + e.get("status").asText()
+                    + " "
+                    + e.get("channel").asText()
+                    + " "
+                    + e.get("status").asText()
                     + (e.has("reason") ? " " + e.get("reason").asText() : ""))
         .containsExactlyInAnyOrder(
             "cart-reminder EMAIL SENT",
@@ -97,14 +100,16 @@ class OptOutEndToEndTest {
   @Test
   void aOneClickUnsubscribeAndAnSmsStopFromTheCustomerStopTheLastCall() throws Exception {
     stack.putCustomer("una", "una@shop.test", "+15559870001");
-    assertThat(stack.postEvent("e2e-una-cart", "una", "cart_abandoned").statusCode()).isEqualTo(202);
+    assertThat(stack.postEvent("e2e-una-cart", "una", "cart_abandoned").statusCode())
+        .isEqualTo(202);
 
     MimeMessage reminder =
         await()
             .atMost(Duration.ofSeconds(60))
             .until(() -> stack.mailTo("una@shop.test"), mails -> !mails.isEmpty())
             .getFirst();
-    assertThat(reminder.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+    assertThat(reminder.getHeader("List-Unsubscribe-Post", null))
+        .isEqualTo("List-Unsubscribe=One-Click");
     String link = reminder.getHeader("List-Unsubscribe", null).replaceAll("^<|>$", "");
     assertThat(link).startsWith(stack.apiUrl() + "/v1/unsubscribe?token=");
 

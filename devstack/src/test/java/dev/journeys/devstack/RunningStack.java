@@ -46,8 +46,8 @@ final class RunningStack implements AutoCloseable {
   }
 
   /**
-   * Starts the stack. The API starts first, so that the worker can be configured with its URL
-   * (the worker signs unsubscribe links that point at the API).
+   * Starts the stack. The API starts first, so that the worker can be configured with its URL (the
+   * worker signs unsubscribe links that point at the API).
    *
    * @param apiConfig adds to or overrides the API's properties
    * @param workerConfig adds to or overrides the worker's properties, given the API's URL
@@ -59,7 +59,8 @@ final class RunningStack implements AutoCloseable {
       var properties = StackProperties.of(stack.postgres, stack.temporal, stack.mail, stack.sms);
       var apiProperties = properties.forApi();
       apiConfig.accept(apiProperties);
-      stack.api = JourneysApiApplication.builder().run(StackProperties.asCommandLine(apiProperties));
+      stack.api =
+          JourneysApiApplication.builder().run(StackProperties.asCommandLine(apiProperties));
       stack.apiUrl =
           URI.create(
               "http://127.0.0.1:" + stack.api.getEnvironment().getProperty("local.server.port"));
@@ -93,7 +94,8 @@ final class RunningStack implements AutoCloseable {
                 email,
                 phone == null ? "" : "\"phone\":\"" + phone + "\",",
                 Character.toUpperCase(id.charAt(0)) + id.substring(1));
-    var response = send(HttpRequest.newBuilder(apiUrl.resolve("/v1/customers/" + id)).PUT(json(body)));
+    var response =
+        send(HttpRequest.newBuilder(apiUrl.resolve("/v1/customers/" + id)).PUT(json(body)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
@@ -170,7 +172,8 @@ final class RunningStack implements AutoCloseable {
   /** How many SENT ledger rows the customer has whose message key is {@code like} the pattern. */
   long ledgerRows(String customer, String messageKeys) throws Exception {
     try (var connection =
-            DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+            DriverManager.getConnection(
+                postgres.jdbcUrl(), postgres.username(), postgres.password());
         var statement =
             connection.prepareStatement(
                 "select count(*) from message_ledger where customer_id = ? and status = 'SENT'"

@@ -1,21 +1,21 @@
 package dev.journeys.worker;
 
-import dev.journeys.journey.cart.AbandonedCartJourney;
-import dev.journeys.journey.cart.AbandonedCartJourneyImpl;
 import dev.journeys.experiment.ExperimentActivities;
 import dev.journeys.handoff.HandoffActivities;
+import dev.journeys.journey.cart.AbandonedCartJourney;
+import dev.journeys.journey.cart.AbandonedCartJourneyImpl;
 import dev.journeys.journey.delivery.DeliveryDelayedJourneyImpl;
 import dev.journeys.journey.postpurchase.PostPurchaseJourneyImpl;
+import dev.journeys.journey.restock.BackInStockFanOut;
+import dev.journeys.journey.restock.BackInStockFanOutImpl;
+import dev.journeys.journey.restock.BackInStockJourneyImpl;
 import dev.journeys.journey.support.SupportEscalationJourneyImpl;
 import dev.journeys.journey.welcome.WelcomeSeriesJourneyImpl;
 import dev.journeys.journey.winback.WinBackJourney;
 import dev.journeys.journey.winback.WinBackJourneyImpl;
-import dev.journeys.journey.restock.BackInStockFanOut;
-import dev.journeys.journey.restock.BackInStockFanOutImpl;
-import dev.journeys.journey.restock.BackInStockJourneyImpl;
 import dev.journeys.messaging.SendActivities;
-import dev.journeys.restock.StockSubscriptionActivities;
 import dev.journeys.profile.ProfileActivities;
+import dev.journeys.restock.StockSubscriptionActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import org.slf4j.Logger;
@@ -24,8 +24,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers every journey and activity on the task queue and polls it while the application
- * runs. Journeys are registered through factories so they get their settings from configuration.
+ * Registers every journey and activity on the task queue and polls it while the application runs.
+ * Journeys are registered through factories so they get their settings from configuration.
  */
 @Component
 public class JourneyWorkers implements SmartLifecycle {

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Import;
 public class JourneysWorkerApplication {
 
   /**
-   * The application with its own config name ({@code journeys-worker.yml}), so it can share a
-   * JVM with the API in the local stack and in end-to-end tests.
+   * The application with its own config name ({@code journeys-worker.yml}), so it can share a JVM
+   * with the API in the local stack and in end-to-end tests.
    */
   public static SpringApplicationBuilder builder() {
     return new SpringApplicationBuilder(JourneysWorkerApplication.class)

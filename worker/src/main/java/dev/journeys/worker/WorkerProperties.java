@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The worker's settings under {@code journeys.*}.
  *
  * @param taskQueue the task queue polled for journeys and activities
- * @param registerSearchAttributes add the journey search attributes to the namespace at startup
- *     if missing (needs operator rights; turn off for Temporal Cloud and register them there)
+ * @param registerSearchAttributes add the journey search attributes to the namespace at startup if
+ *     missing (needs operator rights; turn off for Temporal Cloud and register them there)
  * @param abandonedCart the abandoned-cart journey's waits
  * @param winBack the win-back journey's lapse period, message gap and messages
  * @param backInStock page size and pace of a restock's fan-out to its subscribers
@@ -48,7 +48,8 @@ public record WorkerProperties(
       @DefaultValue({"win-back-miss-you", "win-back-offer", "win-back-last-chance"})
           java.util.List<String> messages) {
     public WinBackSettings settings() {
-      return new WinBackSettings(lapse, gap, messages, WinBackSettings.DEFAULTS.continueAsNewAfter());
+      return new WinBackSettings(
+          lapse, gap, messages, WinBackSettings.DEFAULTS.continueAsNewAfter());
     }
   }
 

@@ -4,8 +4,8 @@ import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
 /**
- * Reads experiment decisions, so an experiment can be decided without a redeploy (enrollments
- * after the decision go to the winner), and records each enrollment's outcome per arm.
+ * Reads experiment decisions, so an experiment can be decided without a redeploy (enrollments after
+ * the decision go to the winner), and records each enrollment's outcome per arm.
  */
 @ActivityInterface
 public interface ExperimentActivities {

@@ -8,8 +8,8 @@ import io.temporal.activity.ActivityMethod;
 public interface HandoffActivities {
 
   /**
-   * Opens one ticket per idempotency key; a retry with the same key returns the same ticket
-   * without opening another.
+   * Opens one ticket per idempotency key; a retry with the same key returns the same ticket without
+   * opening another.
    */
   @ActivityMethod(name = "OpenTicket")
   HandoffTicket openTicket(HandoffRequest request);

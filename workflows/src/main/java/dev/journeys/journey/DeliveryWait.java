@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Waits for what a provider reports about a sent message, for briefs like "if the WhatsApp
- * message is not delivered within an hour, send an SMS":
+ * Waits for what a provider reports about a sent message, for briefs like "if the WhatsApp message
+ * is not delivered within an hour, send an SMS":
  *
  * <pre>{@code
  * SendOutcome sent = journey.send(Message.firstAllowed(WHATSAPP).key("order-update"));
@@ -65,8 +65,7 @@ public final class DeliveryWait {
     if (event.is(EventTypes.MESSAGE_DELIVERED)) {
       return new Delivery.Delivered(event);
     }
-    return new Delivery.Failed(
-        event, text(event, "status"), text(event, "reason"));
+    return new Delivery.Failed(event, text(event, "status"), text(event, "reason"));
   }
 
   private static boolean isReceiptFor(CustomerEvent event, SendOutcome.Sent sent) {

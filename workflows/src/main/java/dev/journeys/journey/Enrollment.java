@@ -4,8 +4,7 @@ import dev.journeys.event.CustomerEvent;
 import java.util.Objects;
 
 /**
- * A customer entering a journey: the journey's name, the customer, and the event that triggered
- * it.
+ * A customer entering a journey: the journey's name, the customer, and the event that triggered it.
  *
  * @param carryover null on enrollment; set by {@link Journey} when the journey continues as new
  */

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.zip.CRC32;
 
 /**
- * An A/B(/n) split with an optional hold-out (control) group. Assignment is a pure function of
- * the customer id and the experiment name, so a customer lands in the same arm on every replay,
- * every re-entry and in every worker, and conversion can be attributed per variant.
+ * An A/B(/n) split with an optional hold-out (control) group. Assignment is a pure function of the
+ * customer id and the experiment name, so a customer lands in the same arm on every replay, every
+ * re-entry and in every worker, and conversion can be attributed per variant.
  *
  * <pre>{@code
  * static final Experiment LAST_CALL = Experiment.split("cart-last-call-channel", "sms", "email")

@@ -38,12 +38,12 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * The runtime a journey workflow is written against: waits, sends, branches, experiments, steps
- * and goals, so that the journey class reads like the marketing brief.
+ * The runtime a journey workflow is written against: waits, sends, branches, experiments, steps and
+ * goals, so that the journey class reads like the marketing brief.
  *
  * <p>Create one as a field of the workflow implementation (so that signals arriving before the
- * workflow method starts are kept), forward the {@link CustomerJourney} signal and query to it,
- * and run the journey body through {@link #run}:
+ * workflow method starts are kept), forward the {@link CustomerJourney} signal and query to it, and
+ * run the journey body through {@link #run}:
  *
  * <pre>{@code
  * private final Journey journey = Journey.withGoals(EventTypes.ORDER_PLACED);
@@ -64,6 +64,7 @@ import org.slf4j.Logger;
 public final class Journey {
 
   private static final Logger log = Workflow.getLogger(Journey.class);
+
   /** A send deferred this often is given up (still Deferred); policy never defers forever. */
   private static final int MAX_DEFERRALS = 10;
 
@@ -144,9 +145,8 @@ public final class Journey {
   }
 
   /**
-   * Runs the journey body for this enrollment and returns how it ended: {@code CONVERTED} if a
-   * goal event arrived, {@code EXITED} on an exit event, {@code COMPLETED} if the body ran to its
-   * end.
+   * Runs the journey body for this enrollment and returns how it ended: {@code CONVERTED} if a goal
+   * event arrived, {@code EXITED} on an exit event, {@code COMPLETED} if the body ran to its end.
    */
   public JourneyOutcome run(Enrollment enrollment, Runnable body) {
     this.enrollment = enrollment;
@@ -308,9 +308,9 @@ public final class Journey {
   }
 
   /**
-   * A digest: collects events of a type for {@code window}, then sends one message summarising
-   * them (data {@code count} and {@code items}, the events' properties in order). Sends nothing,
-   * and returns empty, when none came.
+   * A digest: collects events of a type for {@code window}, then sends one message summarising them
+   * (data {@code count} and {@code items}, the events' properties in order). Sends nothing, and
+   * returns empty, when none came.
    *
    * <pre>{@code
    * journey.digest("price_dropped", Duration.ofDays(1), Message.email("price-drop-digest"));
@@ -332,9 +332,9 @@ public final class Journey {
   // ---- sends ----
 
   /**
-   * Sends a message unless a goal has been reached, and records the outcome. With several
-   * channels, each is tried in order until one is sent or deferred; a channel that is suppressed
-   * (no address, no consent) or refused for good is passed over, and the ledger shows why.
+   * Sends a message unless a goal has been reached, and records the outcome. With several channels,
+   * each is tried in order until one is sent or deferred; a channel that is suppressed (no address,
+   * no consent) or refused for good is passed over, and the ledger shows why.
    *
    * <p>A goal or exit event that arrives while the send is in flight cancels it and ends the
    * journey. The idempotency key is the enrollment (workflow id and first run id), the step, its
@@ -357,9 +357,9 @@ public final class Journey {
   }
 
   /**
-   * Withholds a message from a customer in an experiment's hold-out group, at the moment the
-   * others get it: nothing is sent, but the ledger records it (first channel only) as suppressed
-   * with reason {@code holdout}, so support can answer "why did I not get this?". Returns {@code
+   * Withholds a message from a customer in an experiment's hold-out group, at the moment the others
+   * get it: nothing is sent, but the ledger records it (first channel only) as suppressed with
+   * reason {@code holdout}, so support can answer "why did I not get this?". Returns {@code
    * Suppressed("holdout")}; idempotent like {@link #send}, and ended by a goal like it.
    *
    * <pre>{@code
@@ -406,9 +406,9 @@ public final class Journey {
 
   /**
    * Sends, and while policy defers the send (quiet hours, contact windows) sleeps on a durable
-   * timer until the time it names and asks again under a new idempotency key ({@code
-   * .../retry-1}, ...), so the ledger keeps the deferral and the later decision apart. A goal
-   * reached while waiting ends the journey as usual.
+   * timer until the time it names and asks again under a new idempotency key ({@code .../retry-1},
+   * ...), so the ledger keeps the deferral and the later decision apart. A goal reached while
+   * waiting ends the journey as usual.
    */
   private SendOutcome sendWhenAllowed(SendRequest request) {
     SendOutcome result = raceWithGoal(() -> Async.function(sends::send, request));
@@ -417,7 +417,10 @@ public final class Journey {
         retry++) {
       Duration wait =
           Duration.between(Instant.ofEpochMilli(Workflow.currentTimeMillis()), deferred.until());
-      waitUntil("deferred:" + deferred.reason(), wait.compareTo(MIN_DEFERRAL) < 0 ? MIN_DEFERRAL : wait, () -> false);
+      waitUntil(
+          "deferred:" + deferred.reason(),
+          wait.compareTo(MIN_DEFERRAL) < 0 ? MIN_DEFERRAL : wait,
+          () -> false);
       var again = request.withIdempotencyKey(request.idempotencyKey() + "/retry-" + retry);
       result = raceWithGoal(() -> Async.function(sends::send, again));
     }
@@ -425,8 +428,8 @@ public final class Journey {
   }
 
   /**
-   * Sends on the customer's preferred channel (from the profile), falling back to the message's
-   * own channels in order.
+   * Sends on the customer's preferred channel (from the profile), falling back to the message's own
+   * channels in order.
    */
   public SendOutcome sendPreferred(Message message) {
     Channel preferred = profile().preferredChannel();
@@ -536,8 +539,8 @@ public final class Journey {
   }
 
   /**
-   * The customer's arm in an experiment, assigned on first use and recorded (state query and
-   * {@code JourneyVariant} search attribute) so conversions can be attributed per variant.
+   * The customer's arm in an experiment, assigned on first use and recorded (state query and {@code
+   * JourneyVariant} search attribute) so conversions can be attributed per variant.
    */
   public String variant(Experiment experiment) {
     return variant(experiment, customerId -> decidedOrAssigned(experiment, customerId));
@@ -547,9 +550,9 @@ public final class Journey {
   static final String EXPERIMENT_DECISIONS = "experiment-decisions";
 
   /**
-   * The decided winner, if the experiment has been decided (through the API or automatically)
-   * and names one of its arms; otherwise the deterministic split. The hold-out group stays held
-   * out after a decision, so the journey's overall uplift can still be measured.
+   * The decided winner, if the experiment has been decided (through the API or automatically) and
+   * names one of its arms; otherwise the deterministic split. The hold-out group stays held out
+   * after a decision, so the journey's overall uplift can still be measured.
    */
   private String decidedOrAssigned(Experiment experiment, String customerId) {
     String assigned = experiment.assign(customerId);

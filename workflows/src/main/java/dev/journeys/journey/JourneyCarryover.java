@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a journey takes with it into a new run when it continues as new: everything {@link
- * Journey} knows, so the next run resumes its loops, keeps its send idempotency keys and still
- * ignores events it has seen.
+ * What a journey takes with it into a new run when it continues as new: everything {@link Journey}
+ * knows, so the next run resumes its loops, keeps its send idempotency keys and still ignores
+ * events it has seen.
  */
 public record JourneyCarryover(
     String step,

@@ -30,10 +30,10 @@ public final class JourneyCatalog {
 
   public static final JourneyDefinition POST_PURCHASE =
       new JourneyDefinition(
-          "post-purchase",
-          "PostPurchase",
-          Set.of(EventTypes.ORDER_PLACED),
-          Set.of(EventTypes.ORDER_SHIPPED, EventTypes.ORDER_DELIVERED))
+              "post-purchase",
+              "PostPurchase",
+              Set.of(EventTypes.ORDER_PLACED),
+              Set.of(EventTypes.ORDER_SHIPPED, EventTypes.ORDER_DELIVERED))
           // one enrollment per order: a second order starts its own, shipping events find theirs
           .enrolledPer("orderId");
 

@@ -34,7 +34,11 @@ public record JourneyDefinition(
 
   /** A journey with one enrollment per customer and the given re-entry policy. */
   public JourneyDefinition(
-      String name, String workflowType, Set<String> triggers, Set<String> listensTo, Reentry reentry) {
+      String name,
+      String workflowType,
+      Set<String> triggers,
+      Set<String> listensTo,
+      Reentry reentry) {
     this(name, workflowType, triggers, listensTo, reentry, null);
   }
 
@@ -51,8 +55,8 @@ public record JourneyDefinition(
 
   /**
    * The same journey enrolling a customer once per value of an event property (e.g. {@code
-   * "orderId"}), so that a second order starts its own enrollment instead of joining the first.
-   * Its triggers and listened events are routed to {@code journey/<name>/<customer>/<value>}.
+   * "orderId"}), so that a second order starts its own enrollment instead of joining the first. Its
+   * triggers and listened events are routed to {@code journey/<name>/<customer>/<value>}.
    */
   public JourneyDefinition enrolledPer(String property) {
     if (property == null || property.isBlank()) {
@@ -105,7 +109,8 @@ public record JourneyDefinition(
 
   /**
    * Why a value cannot be part of a workflow id, or null when it can: it must be a string or a
-   * number, not blank, without {@code /} and at most {@value #MAX_ENROLLMENT_KEY_LENGTH} characters.
+   * number, not blank, without {@code /} and at most {@value #MAX_ENROLLMENT_KEY_LENGTH}
+   * characters.
    */
   public static String invalidEnrollmentKey(Object value) {
     if (!(value instanceof String) && !(value instanceof Number)) {

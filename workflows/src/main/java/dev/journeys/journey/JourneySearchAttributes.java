@@ -16,7 +16,9 @@ public final class JourneySearchAttributes {
   public static final SearchAttributeKey<String> JOURNEY_OUTCOME =
       SearchAttributeKey.forKeyword("JourneyOutcome");
 
-  /** The enrollment's experiment arms, e.g. {@code cart-last-call-channel=sms,cart-holdout=holdout}. */
+  /**
+   * The enrollment's experiment arms, e.g. {@code cart-last-call-channel=sms,cart-holdout=holdout}.
+   */
   public static final SearchAttributeKey<String> JOURNEY_VARIANT =
       SearchAttributeKey.forKeyword("JourneyVariant");
 

@@ -15,8 +15,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param step the journey step that sends it; defaults to the message key. Part of the send's
- *     idempotency key, so two sends of one enrollment need different steps (a loop's iterations
- *     are numbered automatically).
+ *     idempotency key, so two sends of one enrollment need different steps (a loop's iterations are
+ *     numbered automatically).
  * @param expiresAt optional deadline: if policy defers the send past it (quiet hours, contact
  *     windows), it is skipped with reason {@code expired} instead
  */

@@ -4,8 +4,8 @@ import java.time.LocalTime;
 import java.util.Objects;
 
 /**
- * The hours of the customer's own day in which a journey likes to send, e.g. 09:00 to 20:00.
- * {@link Journey#pauseUntilSendWindow()} waits for the next one to open.
+ * The hours of the customer's own day in which a journey likes to send, e.g. 09:00 to 20:00. {@link
+ * Journey#pauseUntilSendWindow()} waits for the next one to open.
  */
 public record SendWindow(LocalTime opens, LocalTime closes) {
 

@@ -4,8 +4,8 @@ import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
 /**
- * Delivers a journey's message: reads profile and consent, decides by policy, writes the ledger
- * row (keyed by the request's idempotency key) and only then calls the provider.
+ * Delivers a journey's message: reads profile and consent, decides by policy, writes the ledger row
+ * (keyed by the request's idempotency key) and only then calls the provider.
  */
 @ActivityInterface
 public interface SendActivities {

@@ -15,9 +15,9 @@ import java.util.Objects;
  * @param data variables for the content, besides the customer's profile
  * @param expiresAt optional deadline: a send decided after it (e.g. deferred past it by quiet
  *     hours) is skipped with reason {@code expired}
- * @param holdout the customer is in an experiment's hold-out group: nothing is sent, and the
- *     ledger records the message as suppressed with reason {@code holdout}, so support can say
- *     why it never came
+ * @param holdout the customer is in an experiment's hold-out group: nothing is sent, and the ledger
+ *     records the message as suppressed with reason {@code holdout}, so support can say why it
+ *     never came
  */
 public record SendRequest(
     String idempotencyKey,
@@ -43,7 +43,15 @@ public record SendRequest(
       Map<String, Object> data,
       Instant expiresAt) {
     this(
-        idempotencyKey, customerId, journey, step, channel, topic, messageKey, data, expiresAt,
+        idempotencyKey,
+        customerId,
+        journey,
+        step,
+        channel,
+        topic,
+        messageKey,
+        data,
+        expiresAt,
         false);
   }
 
@@ -69,7 +77,15 @@ public record SendRequest(
   /** The same request, withheld from a hold-out customer: recorded, never sent. */
   public SendRequest heldOut() {
     return new SendRequest(
-        idempotencyKey, customerId, journey, step, channel, topic, messageKey, data, expiresAt,
+        idempotencyKey,
+        customerId,
+        journey,
+        step,
+        channel,
+        topic,
+        messageKey,
+        data,
+        expiresAt,
         true);
   }
 

@@ -7,7 +7,9 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface ProfileActivities {
 
-  /** The customer's profile; {@link CustomerProfile#unknown} when the store has no such customer. */
+  /**
+   * The customer's profile; {@link CustomerProfile#unknown} when the store has no such customer.
+   */
   @ActivityMethod(name = "LookUpProfile")
   CustomerProfile lookUp(String customerId);
 }

@@ -48,7 +48,8 @@ class DeliveryWaitTest {
       journey.run(
           enrollment,
           () -> {
-            SendOutcome sent = journey.send(Message.firstAllowed(Channel.WHATSAPP).key("order-update"));
+            SendOutcome sent =
+                journey.send(Message.firstAllowed(Channel.WHATSAPP).key("order-update"));
             var delivery = DeliveryWait.on(journey).awaitDelivery(sent, Duration.ofHours(1));
             result = delivery.getClass().getSimpleName();
             if (delivery instanceof DeliveryWait.Delivery.Failed failed) {
@@ -176,9 +177,13 @@ class DeliveryWaitTest {
         type,
         Instant.parse("2026-11-23T10:00:00Z"),
         Map.of(
-            "providerMessageId", providerId,
-            "channel", "WHATSAPP",
-            "status", status,
-            "reason", "131026"));
+            "providerMessageId",
+            providerId,
+            "channel",
+            "WHATSAPP",
+            "status",
+            status,
+            "reason",
+            "131026"));
   }
 }

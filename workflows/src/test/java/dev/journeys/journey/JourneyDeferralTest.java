@@ -50,8 +50,10 @@ class JourneyDeferralTest {
     var journey = start();
 
     assertThat(JourneyTestEnvironment.result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
-    assertThat(test.messageKeys()).containsExactly("cart-reminder", "cart-reminder", "cart-last-call");
-    List<SendRequest> requests = test.sent.stream().map(JourneyTestEnvironment.SentAt::request).toList();
+    assertThat(test.messageKeys())
+        .containsExactly("cart-reminder", "cart-reminder", "cart-last-call");
+    List<SendRequest> requests =
+        test.sent.stream().map(JourneyTestEnvironment.SentAt::request).toList();
     assertThat(requests.get(1).idempotencyKey())
         .isEqualTo(requests.get(0).idempotencyKey() + "/retry-1");
     assertThat(test.sent.get(1).at()).isAfterOrEqualTo(until.getFirst());
@@ -66,7 +68,8 @@ class JourneyDeferralTest {
 
     test.env.sleep(Duration.ofHours(2));
     assertThat(journey.state().waitingFor()).isEqualTo("deferred:quiet_hours");
-    journey.onEvent(JourneyTestEnvironment.event("e-order", CUSTOMER, EventTypes.ORDER_PLACED, Map.of()));
+    journey.onEvent(
+        JourneyTestEnvironment.event("e-order", CUSTOMER, EventTypes.ORDER_PLACED, Map.of()));
 
     assertThat(JourneyTestEnvironment.result(journey)).isEqualTo(JourneyOutcome.CONVERTED);
     assertThat(test.sent).hasSize(1);

@@ -42,8 +42,7 @@ class JourneyDefinitionEnrollmentKeyTest {
 
     assertThat(journey.enrollmentKey()).isEqualTo("orderId");
     assertThat(journey.reentry().policy()).isEqualTo(Reentry.restart().policy());
-    assertThatThrownBy(() -> journey.enrolledPer(" "))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> journey.enrolledPer(" ")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

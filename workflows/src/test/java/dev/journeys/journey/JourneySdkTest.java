@@ -144,7 +144,8 @@ class JourneySdkTest {
               switch (first) {
                 case SendOutcome.Sent sent -> journey.send(Message.email("never"));
                 case SendOutcome.Suppressed suppressed ->
-                    journey.send(Message.sms("offer-by-sms").with(Map.of("why", suppressed.reason())));
+                    journey.send(
+                        Message.sms("offer-by-sms").with(Map.of("why", suppressed.reason())));
                 case SendOutcome.Deferred deferred -> journey.pauseUntil(deferred.until());
                 case SendOutcome.Failed failed -> journey.send(Message.sms("never"));
               }
@@ -252,7 +253,8 @@ class JourneySdkTest {
               journey.digest("price_dropped", Duration.ofDays(1), Message.email("price-digest"));
               journey.step("second-day");
               var none =
-                  journey.digest("price_dropped", Duration.ofDays(1), Message.email("price-digest"));
+                  journey.digest(
+                      "price_dropped", Duration.ofDays(1), Message.email("price-digest"));
               journey.send(Message.email(none.isEmpty() ? "quiet-day" : "never"));
             });
     test.env.sleep(Duration.ofHours(3));
@@ -289,7 +291,10 @@ class JourneySdkTest {
     assertThat(latest.describe().getExecution().getRunId()).isNotEqualTo(first.getRunId());
     assertThat(
             test.client()
-                .newUntypedWorkflowStub(first.getWorkflowId(), java.util.Optional.of(first.getRunId()), java.util.Optional.empty())
+                .newUntypedWorkflowStub(
+                    first.getWorkflowId(),
+                    java.util.Optional.of(first.getRunId()),
+                    java.util.Optional.empty())
                 .describe()
                 .getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW);

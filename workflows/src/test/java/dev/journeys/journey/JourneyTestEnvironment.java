@@ -42,13 +42,17 @@ public final class JourneyTestEnvironment implements AutoCloseable {
   public final List<SentAt> sent = Collections.synchronizedList(new ArrayList<>());
   public final Map<String, CustomerProfile> profiles = new ConcurrentHashMap<>();
   public final AtomicInteger profileLookups = new AtomicInteger();
+
   /** Experiment decisions by experiment name; undecided when absent. */
   public final Map<String, String> decisions = new ConcurrentHashMap<>();
+
   /** Every experiment outcome the journeys recorded. */
   public final List<ExperimentOutcome> experimentOutcomes =
       Collections.synchronizedList(new ArrayList<>());
+
   /** Every handoff requested; the fake helpdesk answers with ticket ids T-1, T-2, ... */
   public final List<HandoffRequest> handoffs = Collections.synchronizedList(new ArrayList<>());
+
   public volatile Function<SendRequest, SendOutcome> sendBehaviour =
       request ->
           request.holdout()
@@ -86,7 +90,9 @@ public final class JourneyTestEnvironment implements AutoCloseable {
     return env.getWorkflowClient();
   }
 
-  /** Starts an enrollment of {@code customerId} in {@code journey}, triggered by {@code trigger}. */
+  /**
+   * Starts an enrollment of {@code customerId} in {@code journey}, triggered by {@code trigger}.
+   */
   public <T extends CustomerJourney> T enrol(
       Class<T> type, JourneyDefinition journey, CustomerEvent trigger) {
     T stub =
@@ -119,7 +125,8 @@ public final class JourneyTestEnvironment implements AutoCloseable {
 
   public static CustomerEvent event(
       String id, String customerId, String type, Map<String, Object> properties) {
-    return new CustomerEvent(id, customerId, type, Instant.parse("2026-11-23T10:00:00Z"), properties);
+    return new CustomerEvent(
+        id, customerId, type, Instant.parse("2026-11-23T10:00:00Z"), properties);
   }
 
   @Override
@@ -139,7 +146,8 @@ public final class JourneyTestEnvironment implements AutoCloseable {
     @Override
     public ExperimentDecision decision(String experiment) {
       return decisions.containsKey(experiment)
-          ? new ExperimentDecision(experiment, decisions.get(experiment), "api", "test", Instant.EPOCH)
+          ? new ExperimentDecision(
+              experiment, decisions.get(experiment), "api", "test", Instant.EPOCH)
           : ExperimentDecision.undecided(experiment);
     }
 

@@ -9,7 +9,8 @@ import java.util.function.BiConsumer;
 public interface ProbeJourney extends CustomerJourney {
 
   JourneyDefinition DEFINITION =
-      new JourneyDefinition("probe", "Probe", java.util.Set.of("probe_started"), java.util.Set.of());
+      new JourneyDefinition(
+          "probe", "Probe", java.util.Set.of("probe_started"), java.util.Set.of());
 
   @WorkflowMethod(name = "Probe")
   JourneyOutcome run(Enrollment enrollment);

@@ -37,7 +37,8 @@ public class SmtpEmailChannel implements ChannelSender {
 
   @Override
   public String send(OutboundMessage message) throws PermanentDeliveryFailure {
-    String messageId = "<" + digest(message.idempotencyKey()) + "@" + properties.messageIdDomain() + ">";
+    String messageId =
+        "<" + digest(message.idempotencyKey()) + "@" + properties.messageIdDomain() + ">";
     MimeMessage mime = new FixedIdMimeMessage(mail.createMimeMessage(), messageId);
     try {
       var helper = new MimeMessageHelper(mime, message.content().html() != null, "UTF-8");
@@ -72,7 +73,8 @@ public class SmtpEmailChannel implements ChannelSender {
 
   private static String digest(String key) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -21,7 +21,8 @@ final class HandoffContext {
     out.append("\n\nCustomer: ").append(handoff.customerId());
     var profile = handoff.profile();
     if (profile != null) {
-      out.append("\nTime zone: ").append(profile.timeZone() == null ? "unknown" : profile.timeZone());
+      out.append("\nTime zone: ")
+          .append(profile.timeZone() == null ? "unknown" : profile.timeZone());
       out.append("\nPreferred channel: ")
           .append(profile.preferredChannel() == null ? "none" : profile.preferredChannel());
       profile.attributes().forEach((k, v) -> out.append("\n").append(k).append(": ").append(v));

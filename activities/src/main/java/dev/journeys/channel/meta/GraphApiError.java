@@ -24,8 +24,14 @@ public record GraphApiError(int code, int subcode, String message) {
 
   /** Graph API throttling: application (4), user (17), page (32, 613), WhatsApp (130429...). */
   public boolean isThrottling() {
-    return code == 4 || code == 17 || code == 32 || code == 613 || code == 80007
-        || code == 130429 || code == 131048 || code == 131056;
+    return code == 4
+        || code == 17
+        || code == 32
+        || code == 613
+        || code == 80007
+        || code == 130429
+        || code == 131048
+        || code == 131056;
   }
 
   /** Temporary errors Meta asks clients to retry. */

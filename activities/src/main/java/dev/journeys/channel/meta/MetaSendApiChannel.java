@@ -18,8 +18,8 @@ import java.util.Locale;
 /**
  * Messenger and Instagram Direct through Meta's Send API: {@code POST {base}/{version}/me/messages}
  * to a page-scoped id. Within 24 hours of the customer's last message it is a {@code RESPONSE};
- * outside, only a transactional message with the configured message tag may go, anything else
- * fails for good.
+ * outside, only a transactional message with the configured message tag may go, anything else fails
+ * for good.
  */
 public class MetaSendApiChannel implements ChannelSender {
 
@@ -36,11 +36,14 @@ public class MetaSendApiChannel implements ChannelSender {
       ObjectMapper json,
       Clock clock) {
     if (channel != Channel.MESSENGER && channel != Channel.INSTAGRAM) {
-      throw new IllegalArgumentException("the Send API serves Messenger and Instagram, not " + channel);
+      throw new IllegalArgumentException(
+          "the Send API serves Messenger and Instagram, not " + channel);
     }
     if (properties.pageAccessToken() == null || properties.pageAccessToken().isBlank()) {
       throw new IllegalStateException(
-          "set journeys.channels." + channel.name().toLowerCase(Locale.ROOT) + ".page-access-token");
+          "set journeys.channels."
+              + channel.name().toLowerCase(Locale.ROOT)
+              + ".page-access-token");
     }
     this.channel = channel;
     this.properties = properties;
@@ -81,8 +84,15 @@ public class MetaSendApiChannel implements ChannelSender {
             (status, error) ->
                 new PermanentDeliveryFailure(
                     reason(error),
-                    channel + " answered " + status + " (code " + error.code() + "/"
-                        + error.subcode() + "): " + error.message())));
+                    channel
+                        + " answered "
+                        + status
+                        + " (code "
+                        + error.code()
+                        + "/"
+                        + error.subcode()
+                        + "): "
+                        + error.message())));
   }
 
   /** Send API errors a journey can act on. */

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Push through FCM HTTP v1: {@code POST {base}/v1/projects/{project}/messages:send} with a bearer
  * token, to the device token the profile registered last. A token FCM reports {@code UNREGISTERED}
- * (the app was uninstalled) is removed from the profile and the send fails for good, so the
- * journey can fall back to another channel.
+ * (the app was uninstalled) is removed from the profile and the send fails for good, so the journey
+ * can fall back to another channel.
  */
 public class FcmPushChannel implements ChannelSender {
 
@@ -31,7 +31,8 @@ public class FcmPushChannel implements ChannelSender {
   private final ObjectMapper json;
   private final ProviderHttp http;
 
-  public FcmPushChannel(FcmProperties properties, PushTokens tokens, ObjectMapper json, Clock clock) {
+  public FcmPushChannel(
+      FcmProperties properties, PushTokens tokens, ObjectMapper json, Clock clock) {
     if (properties.projectId() == null || properties.projectId().isBlank()) {
       throw new IllegalStateException("set journeys.channels.push.project-id");
     }

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.channel.ChannelSender;
 import dev.journeys.channel.OutboundMessage;
 import dev.journeys.channel.PermanentDeliveryFailure;
-import dev.journeys.messaging.Channel;
 import dev.journeys.channel.ProviderHttp;
+import dev.journeys.messaging.Channel;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.time.Clock;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * SMS through an HTTP provider with Twilio's Messages API shape: a form-encoded POST with basic
- * auth, answered with the message SID. 429 (after its Retry-After), 5xx and I/O errors are
- * retried; other 4xx answers are permanent refusals, named by Twilio's error code where it says
- * something the journey can act on (unsubscribed, not a mobile number).
+ * auth, answered with the message SID. 429 (after its Retry-After), 5xx and I/O errors are retried;
+ * other 4xx answers are permanent refusals, named by Twilio's error code where it says something
+ * the journey can act on (unsubscribed, not a mobile number).
  */
 public class HttpSmsChannel implements ChannelSender {
 

@@ -14,8 +14,8 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 
 /**
- * The rendered message POSTed as JSON to a configured URL, signed with {@link WebhookSignature}
- * and carrying the send's idempotency key in {@code Idempotency-Key} (and as {@code id}) so the
+ * The rendered message POSTed as JSON to a configured URL, signed with {@link WebhookSignature} and
+ * carrying the send's idempotency key in {@code Idempotency-Key} (and as {@code id}) so the
  * receiver can drop a retried delivery. A 2xx answer is success; its JSON {@code id}, if any, is
  * the provider id, else the idempotency key.
  */

@@ -18,9 +18,9 @@ import java.time.Clock;
 
 /**
  * WhatsApp through the Business Cloud API: {@code POST {base}/{version}/{phone-number-id}/messages}
- * with a bearer token. Within 24 hours of the customer's last message the rendered text is sent
- * as is; outside that window only the template's approved WhatsApp template (its {@code
- * Template:} and {@code Param:} lines) may be sent, and without one the send fails for good.
+ * with a bearer token. Within 24 hours of the customer's last message the rendered text is sent as
+ * is; outside that window only the template's approved WhatsApp template (its {@code Template:} and
+ * {@code Param:} lines) may be sent, and without one the send fails for good.
  */
 public class WhatsAppCloudChannel implements ChannelSender {
 
@@ -64,9 +64,11 @@ public class WhatsAppCloudChannel implements ChannelSender {
       template.put("name", message.content().providerTemplate());
       template.putObject("language").put("code", languageCode(message.content().templateLocale()));
       if (!message.content().providerParams().isEmpty()) {
-        var parameters = template.putArray("components").addObject().put("type", "body")
-            .putArray("parameters");
-        message.content().providerParams()
+        var parameters =
+            template.putArray("components").addObject().put("type", "body").putArray("parameters");
+        message
+            .content()
+            .providerParams()
             .forEach(p -> parameters.addObject().put("type", "text").put("text", p));
       }
     } else {
@@ -76,16 +78,24 @@ public class WhatsAppCloudChannel implements ChannelSender {
               + " WhatsApp template (add 'Template:' and 'Param:' lines)");
     }
     URI uri =
-        properties.baseUrl().resolve(
-            "/" + properties.apiVersion() + "/" + properties.phoneNumberId() + "/messages");
+        properties
+            .baseUrl()
+            .resolve(
+                "/" + properties.apiVersion() + "/" + properties.phoneNumberId() + "/messages");
     return messageId(
         graphApi.post(
             uri,
             properties.accessToken(),
             body,
             (status, error) ->
-                new PermanentDeliveryFailure(reason(error), "WhatsApp answered " + status
-                    + " (code " + error.code() + "): " + error.message())));
+                new PermanentDeliveryFailure(
+                    reason(error),
+                    "WhatsApp answered "
+                        + status
+                        + " (code "
+                        + error.code()
+                        + "): "
+                        + error.message())));
   }
 
   /** WhatsApp Cloud API error codes a journey can act on. */

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * WhatsApp Business Cloud API. The adapter exists only when {@code base-url} is set; it then
- * needs the phone number id and a (system user) access token.
+ * WhatsApp Business Cloud API. The adapter exists only when {@code base-url} is set; it then needs
+ * the phone number id and a (system user) access token.
  *
  * @param baseUrl e.g. {@code https://graph.facebook.com}
  * @param apiVersion the Graph API version in the path, e.g. {@code v21.0}

@@ -45,7 +45,9 @@ class HttpHelpdeskTest {
         "/",
         exchange -> {
           var headers = new java.util.HashMap<String, String>();
-          exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.getFirst()));
+          exchange
+              .getRequestHeaders()
+              .forEach((k, v) -> headers.put(k.toLowerCase(), v.getFirst()));
           received.add(
               new Received(
                   exchange.getRequestMethod(),
@@ -70,7 +72,10 @@ class HttpHelpdeskTest {
   void opensATicketWithTheJourneysContextUsingBasicTokenAuth() throws Exception {
     var activities =
         new HandoffActivitiesImpl(
-            Optional.of(helpdesk(new HelpdeskProperties(url(), "agent@shop.test", "s3cret", null, Duration.ofSeconds(5)))));
+            Optional.of(
+                helpdesk(
+                    new HelpdeskProperties(
+                        url(), "agent@shop.test", "s3cret", null, Duration.ofSeconds(5)))));
 
     var ticket = activities.openTicket(request());
 
@@ -82,7 +87,8 @@ class HttpHelpdeskTest {
         .isEqualTo(
             "Basic "
                 + Base64.getEncoder()
-                    .encodeToString("agent@shop.test/token:s3cret".getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString(
+                        "agent@shop.test/token:s3cret".getBytes(StandardCharsets.UTF_8)));
     assertThat(call.headers().get("idempotency-key")).isEqualTo("journey/x/c-1/run/triage/handoff");
     assertThat(call.headers().get("content-type")).startsWith("application/json");
     JsonNode body = json.readTree(call.body()).get("ticket");
@@ -103,7 +109,8 @@ class HttpHelpdeskTest {
 
   @Test
   void usesABearerTokenWhenConfigured() {
-    var desk = helpdesk(new HelpdeskProperties(url(), null, null, "oauth-token", Duration.ofSeconds(5)));
+    var desk =
+        helpdesk(new HelpdeskProperties(url(), null, null, "oauth-token", Duration.ofSeconds(5)));
 
     desk.openTicket(request());
 
@@ -138,7 +145,9 @@ class HttpHelpdeskTest {
     assertThatThrownBy(() -> new HandoffActivitiesImpl(Optional.empty()).openTicket(request()))
         .hasMessageContaining("journeys.channels.helpdesk.base-url");
     assertThatThrownBy(
-            () -> helpdesk(new HelpdeskProperties(url(), "user-only", null, null, Duration.ofSeconds(1))))
+            () ->
+                helpdesk(
+                    new HelpdeskProperties(url(), "user-only", null, null, Duration.ofSeconds(1))))
         .hasMessageContaining("api-token");
   }
 

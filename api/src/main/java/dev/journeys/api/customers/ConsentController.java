@@ -22,10 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Consent per channel and topic, with the unified opt-out: a change may name one channel and
- * topic, a whole channel (no topic), a topic on every channel (no channel), or everything
- * (neither). Every change is audited with its source; it stops the very next send of every
- * running journey.
+ * Consent per channel and topic, with the unified opt-out: a change may name one channel and topic,
+ * a whole channel (no topic), a topic on every channel (no channel), or everything (neither). Every
+ * change is audited with its source; it stops the very next send of every running journey.
  */
 @RestController
 public class ConsentController {
@@ -98,7 +97,9 @@ public class ConsentController {
     List<InvalidRequestException.FieldError> errors = new ArrayList<>();
     var change =
         new ConsentChange(
-            "all".equalsIgnoreCase(channel) ? null : optional(Channel.class, channel, "channel", errors),
+            "all".equalsIgnoreCase(channel)
+                ? null
+                : optional(Channel.class, channel, "channel", errors),
             "all".equalsIgnoreCase(topic) ? null : optional(Topic.class, topic, "topic", errors),
             required(body == null ? null : body.status(), "status", errors));
     if (!errors.isEmpty()) {

@@ -20,18 +20,25 @@ import java.util.Map;
  */
 public record CustomerRequest(
     @Email @Size(max = 320) String email,
-    @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +15551234567")
+    @Pattern(
+            regexp = "\\+[1-9][0-9]{6,14}",
+            message = "must be an E.164 number such as +15551234567")
         String phone,
     @Size(max = 64) String timeZone,
-    @Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?", message = "must be a language tag such as en or de-AT")
+    @Pattern(
+            regexp = "[a-z]{2,3}(-[A-Z]{2})?",
+            message = "must be a language tag such as en or de-AT")
         String locale,
     @Size(max = 100) String firstName,
     @Valid List<ConsentRequest> consents,
-    @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +15551234567")
+    @Pattern(
+            regexp = "\\+[1-9][0-9]{6,14}",
+            message = "must be an E.164 number such as +15551234567")
         String whatsappNumber,
     @Size(max = 100) String messengerPsid,
     @Size(max = 100) String instagramId,
-    @Size(max = 20) List<@jakarta.validation.constraints.NotBlank @Size(max = 4096) String> pushTokens,
+    @Size(max = 20)
+        List<@jakarta.validation.constraints.NotBlank @Size(max = 4096) String> pushTokens,
     @Pattern(
             regexp = "[A-Z]{2}(-[A-Z0-9]{1,3})?",
             message = "must be an ISO 3166 country or subdivision such as US or US-FL")
@@ -47,11 +54,13 @@ public record CustomerRequest(
       String locale,
       String firstName,
       List<ConsentRequest> consents) {
-    this(email, phone, timeZone, locale, firstName, consents, null, null, null, null, null, null,
+    this(
+        email, phone, timeZone, locale, firstName, consents, null, null, null, null, null, null,
         null);
   }
 
-  public record ConsentRequest(@NotNull Channel channel, @NotNull Topic topic, @NotNull ConsentStatus status) {}
+  public record ConsentRequest(
+      @NotNull Channel channel, @NotNull Topic topic, @NotNull ConsentStatus status) {}
 
   @AssertTrue(message = "timeZone must be an IANA time zone such as Europe/Berlin")
   boolean isTimeZoneValid() {

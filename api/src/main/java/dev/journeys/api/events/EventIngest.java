@@ -7,9 +7,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records an event once and routes it. Both happen in one database transaction: if Temporal
- * cannot be reached the event is not recorded, so the sender's retry (same eventId) is processed
- * in full rather than ignored as a repeat.
+ * Records an event once and routes it. Both happen in one database transaction: if Temporal cannot
+ * be reached the event is not recorded, so the sender's retry (same eventId) is processed in full
+ * rather than ignored as a repeat.
  */
 @Service
 public class EventIngest {

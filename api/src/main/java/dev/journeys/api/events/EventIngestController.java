@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /v1/events}: one event object or an array of them. A repeated {@code eventId} is
- * accepted and ignored. An invalid body is rejected whole (400, problem details) before anything
- * is stored.
+ * accepted and ignored. An invalid body is rejected whole (400, problem details) before anything is
+ * stored.
  */
 @RestController
 public class EventIngestController {

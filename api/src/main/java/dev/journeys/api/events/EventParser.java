@@ -48,16 +48,20 @@ final class EventParser {
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(
-          errors.size() == 1 ? "the event is invalid: " + errors.getFirst().message()
+          errors.size() == 1
+              ? "the event is invalid: " + errors.getFirst().message()
               : errors.size() + " problems in the request; nothing was accepted",
           errors);
     }
     return events;
   }
 
-  private void parseOne(JsonNode node, String at, List<FieldError> errors, List<CustomerEvent> out) {
+  private void parseOne(
+      JsonNode node, String at, List<FieldError> errors, List<CustomerEvent> out) {
     if (!node.isObject()) {
-      errors.add(new FieldError(at.isEmpty() ? "body" : at.substring(0, at.length() - 1), "must be a JSON object"));
+      errors.add(
+          new FieldError(
+              at.isEmpty() ? "body" : at.substring(0, at.length() - 1), "must be a JSON object"));
       return;
     }
     int before = errors.size();
@@ -72,12 +76,17 @@ final class EventParser {
     Instant occurredAt = null;
     String when = text(node, "occurredAt");
     if (when == null) {
-      errors.add(new FieldError(at + "occurredAt", "is required (ISO-8601 instant, e.g. 2026-11-23T10:00:00Z)"));
+      errors.add(
+          new FieldError(
+              at + "occurredAt", "is required (ISO-8601 instant, e.g. 2026-11-23T10:00:00Z)"));
     } else {
       try {
         occurredAt = Instant.parse(when);
       } catch (DateTimeParseException e) {
-        errors.add(new FieldError(at + "occurredAt", "'" + when + "' is not an ISO-8601 instant such as 2026-11-23T10:00:00Z"));
+        errors.add(
+            new FieldError(
+                at + "occurredAt",
+                "'" + when + "' is not an ISO-8601 instant such as 2026-11-23T10:00:00Z"));
       }
     }
     JsonNode properties = node.get("properties");
@@ -120,7 +129,8 @@ final class EventParser {
             });
   }
 
-  private static String requiredId(JsonNode node, String field, String at, List<FieldError> errors) {
+  private static String requiredId(
+      JsonNode node, String field, String at, List<FieldError> errors) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
       errors.add(new FieldError(at + field, "is required"));

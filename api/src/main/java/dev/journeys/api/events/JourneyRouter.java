@@ -8,8 +8,8 @@ import dev.journeys.journey.JourneyDefinition;
 import dev.journeys.journey.Reentry;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
@@ -20,10 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers an event to the journeys that care: signal-with-start for journeys it triggers (so
- * start and first event are one atomic step), a signal for running journeys that listen to it.
- * A trigger honours the journey's {@link Reentry} policy: ignored by (delivered to) a running
- * enrollment, restarting it, or held back until a cool-down after the last enrollment has passed.
+ * Delivers an event to the journeys that care: signal-with-start for journeys it triggers (so start
+ * and first event are one atomic step), a signal for running journeys that listen to it. A trigger
+ * honours the journey's {@link Reentry} policy: ignored by (delivered to) a running enrollment,
+ * restarting it, or held back until a cool-down after the last enrollment has passed.
  */
 @Component
 public class JourneyRouter {
@@ -56,7 +56,8 @@ public class JourneyRouter {
       if (journey.isTriggeredBy(event.type())) {
         var last = lastEnrollment(workflowId);
         boolean running =
-            last.map(d -> d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING)
+            last.map(
+                    d -> d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING)
                 .orElse(false);
         String action = "signal-with-start";
         switch (journey.reentry().policy()) {

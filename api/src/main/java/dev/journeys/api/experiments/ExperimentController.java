@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Decides an experiment without a redeploy: enrollments that start afterwards go to the winner
- * (the hold-out group stays held out). Running enrollments keep the arm they were given.
+ * Decides an experiment without a redeploy: enrollments that start afterwards go to the winner (the
+ * hold-out group stays held out). Running enrollments keep the arm they were given.
  */
 @RestController
 public class ExperimentController {
@@ -27,7 +27,10 @@ public class ExperimentController {
 
   /** The body of {@code POST /v1/experiments/{name}/decision}. */
   public record DecisionRequest(
-      @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,99}", message = "must be an arm name such as sms")
+      @NotBlank
+          @Pattern(
+              regexp = "[a-z0-9][a-z0-9._-]{0,99}",
+              message = "must be an arm name such as sms")
           String winner,
       @Size(max = 500) String reason) {}
 
@@ -44,7 +47,8 @@ public class ExperimentController {
     if ("holdout".equals(request.winner())) {
       throw new InvalidRequestException(
           "the hold-out group cannot win",
-          List.of(new InvalidRequestException.FieldError("winner", "must be a variant, not holdout")));
+          List.of(
+              new InvalidRequestException.FieldError("winner", "must be a variant, not holdout")));
     }
     return decisions.decide(name, request.winner(), "api", request.reason());
   }
@@ -63,7 +67,8 @@ public class ExperimentController {
           "invalid experiment name",
           List.of(
               new InvalidRequestException.FieldError(
-                  "name", "must be lower-case letters, digits and . _ - such as cart-last-call-channel")));
+                  "name",
+                  "must be lower-case letters, digits and . _ - such as cart-last-call-channel")));
     }
   }
 }

@@ -42,9 +42,12 @@ public class StockController {
     return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
         .body(
             Map.of(
-                "productId", productId,
-                "customerId", request.customerId(),
-                "status", created ? "subscribed" : "already-subscribed"));
+                "productId",
+                productId,
+                "customerId",
+                request.customerId(),
+                "status",
+                created ? "subscribed" : "already-subscribed"));
   }
 
   @PostMapping(path = "/v1/products/{productId}/restocks", consumes = "application/json")

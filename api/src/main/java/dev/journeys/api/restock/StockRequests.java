@@ -12,7 +12,8 @@ public final class StockRequests {
   static final String ID_MESSAGE = "must be 1-200 characters of letters, digits and . _ : @ -";
 
   /** {@code POST /v1/products/{productId}/subscriptions}: tell this customer when it is back. */
-  public record Subscribe(@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String customerId) {}
+  public record Subscribe(
+      @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String customerId) {}
 
   /**
    * {@code POST /v1/products/{productId}/restocks}: the product is back; tell every subscriber.

@@ -126,7 +126,9 @@ public class TemplateController {
 
   private static void checkKey(String key) {
     if (!MESSAGE_KEY.matcher(key).matches()) {
-      throw invalid("invalid message key", "key",
+      throw invalid(
+          "invalid message key",
+          "key",
           "must be 1-100 lowercase letters, digits and . _ - starting with a letter or digit");
     }
   }

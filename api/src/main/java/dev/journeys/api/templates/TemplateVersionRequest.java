@@ -14,7 +14,9 @@ import java.util.List;
 public record TemplateVersionRequest(
     @NotNull Channel channel,
     @NotNull
-        @Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?", message = "must be a language tag such as en or de-AT")
+        @Pattern(
+            regexp = "[a-z]{2,3}(-[A-Z]{2})?",
+            message = "must be a language tag such as en or de-AT")
         String locale,
     @Size(max = 998) String subject,
     @NotBlank @Size(max = 100_000) String text,

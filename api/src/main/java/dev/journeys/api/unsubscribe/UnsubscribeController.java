@@ -42,7 +42,9 @@ public class UnsubscribeController {
     return ResponseEntity.ok(
         page(
             "Unsubscribe",
-            "<p>Stop receiving " + what + "?</p>"
+            "<p>Stop receiving "
+                + what
+                + "?</p>"
                 + "<form method=\"post\" action=\"/v1/unsubscribe?token="
                 + HtmlUtils.htmlEscape(token)
                 + "\"><button type=\"submit\">Unsubscribe</button></form>"));
@@ -58,7 +60,9 @@ public class UnsubscribeController {
     var changed =
         profiles.changeConsents(
             unsubscribe.customerId(),
-            List.of(new ConsentChange(unsubscribe.channel(), unsubscribe.topic(), ConsentStatus.DENIED)),
+            List.of(
+                new ConsentChange(
+                    unsubscribe.channel(), unsubscribe.topic(), ConsentStatus.DENIED)),
             "unsubscribe-link");
     if (changed.isEmpty()) {
       // the profile was erased since; there is nobody left to message
@@ -86,7 +90,12 @@ public class UnsubscribeController {
   }
 
   private static String page(String title, String body) {
-    return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + title
-        + "</title></head><body><h1>" + title + "</h1>" + body + "</body></html>";
+    return "<!doctype html><html><head><meta charset=\"utf-8\"><title>"
+        + title
+        + "</title></head><body><h1>"
+        + title
+        + "</h1>"
+        + body
+        + "</body></html>";
   }
 }

@@ -28,7 +28,8 @@ class DeliverySignals {
 
   private static final Logger log = LoggerFactory.getLogger(DeliverySignals.class);
   private static final Pattern UUID_SEGMENT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final WorkflowClient client;
 
@@ -63,7 +64,8 @@ class DeliverySignals {
             receipt.occurredAt(),
             properties);
     String workflowId =
-        sendingWorkflowId(entry.idempotencyKey()).orElse(journey.get().workflowId(entry.customerId()));
+        sendingWorkflowId(entry.idempotencyKey())
+            .orElse(journey.get().workflowId(entry.customerId()));
     try {
       client.newUntypedWorkflowStub(workflowId).signal(CustomerJourney.EVENT_SIGNAL, event);
     } catch (WorkflowNotFoundException ended) {

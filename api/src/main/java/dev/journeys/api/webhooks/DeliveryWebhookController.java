@@ -152,7 +152,8 @@ public class DeliveryWebhookController {
   /** The URL Twilio called, which it signed: behind a proxy, the configured public address. */
   private String callbackUrl(HttpServletRequest request) {
     String pathAndQuery =
-        request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        request.getRequestURI()
+            + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     if (properties.publicBaseUrl() != null) {
       String base = properties.publicBaseUrl().toString();
       return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery;

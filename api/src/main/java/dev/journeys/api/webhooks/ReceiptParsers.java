@@ -82,7 +82,8 @@ final class ReceiptParsers {
       for (JsonNode event : entry.path("messaging")) {
         Instant at = epochMillis(event.path("timestamp"), now);
         for (JsonNode mid : event.path("delivery").path("mids")) {
-          receipts.add(new DeliveryReceipt("meta", mid.asText(), DeliveryStatus.DELIVERED, null, at));
+          receipts.add(
+              new DeliveryReceipt("meta", mid.asText(), DeliveryStatus.DELIVERED, null, at));
         }
         if (event.path("read").hasNonNull("mid")) {
           receipts.add(
@@ -98,8 +99,8 @@ final class ReceiptParsers {
   }
 
   /**
-   * The email provider's callback, normalised (SES-like): {@code messageId}, {@code event}
-   * ({@code delivered}, {@code bounce}, {@code complaint}, {@code failed}, {@code open}), {@code
+   * The email provider's callback, normalised (SES-like): {@code messageId}, {@code event} ({@code
+   * delivered}, {@code bounce}, {@code complaint}, {@code failed}, {@code open}), {@code
    * bounceType} ({@code Permanent} or {@code Transient}), {@code occurredAt}. A transient bounce
    * changes nothing: the provider is still trying.
    */
@@ -133,7 +134,8 @@ final class ReceiptParsers {
       }
     }
     String reason = payload.hasNonNull("bounceType") ? payload.path("bounceType").asText() : null;
-    return new Parsed(List.of(new DeliveryReceipt("email", messageId, mapped, reason, at)), List.of());
+    return new Parsed(
+        List.of(new DeliveryReceipt("email", messageId, mapped, reason, at)), List.of());
   }
 
   private static Instant epochSeconds(JsonNode node, Instant fallback) {

@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /v1/webhooks/sms/inbound}: replies to our SMS, in Twilio's form-encoded shape. An
  * opt-out keyword (STOP, UNSUBSCRIBE, ...) denies every SMS topic for each customer with that
  * number, a opt-in keyword (START, UNSTOP) grants them again; both are audited with source {@code
- * sms-keyword} and stop or allow the next send of every running journey. Requests without a
- * valid {@code X-Twilio-Signature} are refused.
+ * sms-keyword} and stop or allow the next send of every running journey. Requests without a valid
+ * {@code X-Twilio-Signature} are refused.
  */
 @RestController
 @EnableConfigurationProperties(SmsWebhookProperties.class)
@@ -50,28 +50,39 @@ public class SmsInboundController {
     this.profiles = profiles;
   }
 
-  @PostMapping(path = "/v1/webhooks/sms/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+  @PostMapping(
+      path = "/v1/webhooks/sms/inbound",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   public ResponseEntity<?> inbound(HttpServletRequest request) {
     Map<String, List<String>> params = new LinkedHashMap<>();
     request.getParameterMap().forEach((k, v) -> params.put(k, Arrays.asList(v)));
     // query parameters are part of the signed URL, not of the signed body
     if (request.getQueryString() != null) {
       for (String pair : request.getQueryString().split("&")) {
-        String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+        String name =
+            java.net.URLDecoder.decode(
+                pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
         params.remove(name);
       }
     }
     if (!TwilioSignature.matches(
-        request.getHeader("X-Twilio-Signature"), properties.authToken(), signedUrl(request), params)) {
+        request.getHeader("X-Twilio-Signature"),
+        properties.authToken(),
+        signedUrl(request),
+        params)) {
       var problem =
-          ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "missing or invalid X-Twilio-Signature");
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.FORBIDDEN, "missing or invalid X-Twilio-Signature");
       problem.setTitle("Forbidden");
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
     String from = first(params, "From");
-    String keyword = first(params, "Body") == null ? "" : first(params, "Body").trim().toUpperCase(Locale.ROOT);
-    ConsentStatus status = STOP.contains(keyword) ? ConsentStatus.DENIED
-        : START.contains(keyword) ? ConsentStatus.GRANTED : null;
+    String keyword =
+        first(params, "Body") == null ? "" : first(params, "Body").trim().toUpperCase(Locale.ROOT);
+    ConsentStatus status =
+        STOP.contains(keyword)
+            ? ConsentStatus.DENIED
+            : START.contains(keyword) ? ConsentStatus.GRANTED : null;
     if (from != null && status != null) {
       for (String customer : profiles.idsByPhone(from)) {
         profiles.changeConsents(

@@ -11,8 +11,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Twilio's request signature: Base64 of HMAC-SHA1, keyed with the auth token, over the full
- * webhook URL followed by every POST parameter name and value, sorted by name.
+ * Twilio's request signature: Base64 of HMAC-SHA1, keyed with the auth token, over the full webhook
+ * URL followed by every POST parameter name and value, sorted by name.
  */
 public final class TwilioSignature {
 

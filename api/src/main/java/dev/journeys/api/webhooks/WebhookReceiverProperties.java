@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     full URL it called. Unset: the URL of the request as received.
  */
 @ConfigurationProperties("journeys.webhooks")
-public record WebhookReceiverProperties(
-    URI publicBaseUrl, Twilio twilio, Meta meta, Email email) {
+public record WebhookReceiverProperties(URI publicBaseUrl, Twilio twilio, Meta meta, Email email) {
 
-  /** @param authToken the account's auth token, which signs {@code X-Twilio-Signature} */
+  /**
+   * @param authToken the account's auth token, which signs {@code X-Twilio-Signature}
+   */
   public record Twilio(String authToken) {}
 
   /**
@@ -23,6 +24,8 @@ public record WebhookReceiverProperties(
    */
   public record Meta(String appSecret, String verifyToken) {}
 
-  /** @param secret the shared secret of the email provider's (Journeys-signed) callbacks */
+  /**
+   * @param secret the shared secret of the email provider's (Journeys-signed) callbacks
+   */
   public record Email(String secret) {}
 }

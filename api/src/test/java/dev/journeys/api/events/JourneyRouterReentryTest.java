@@ -69,7 +69,9 @@ class JourneyRouterReentryTest {
     String firstRun = runId();
     var second = router.route(cart("e-2"));
 
-    assertThat(second).extracting(JourneyRouter.Delivery::action).containsExactly("signal-with-start");
+    assertThat(second)
+        .extracting(JourneyRouter.Delivery::action)
+        .containsExactly("signal-with-start");
     assertThat(runId()).isEqualTo(firstRun);
   }
 
@@ -83,8 +85,10 @@ class JourneyRouterReentryTest {
 
     assertThat(second).extracting(JourneyRouter.Delivery::action).containsExactly("restarted");
     assertThat(runId()).isNotEqualTo(firstRun);
-    assertThat(status(firstRun)).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
-    assertThat(status(runId())).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertThat(status(firstRun))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+    assertThat(status(runId()))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
   }
 
   @Test
@@ -106,7 +110,9 @@ class JourneyRouterReentryTest {
 
     env.sleep(Duration.ofDays(6));
     var later = router.route(cart("e-3"));
-    assertThat(later).extracting(JourneyRouter.Delivery::action).containsExactly("signal-with-start");
+    assertThat(later)
+        .extracting(JourneyRouter.Delivery::action)
+        .containsExactly("signal-with-start");
     assertThat(runId()).isNotEqualTo(firstRun);
   }
 
@@ -153,5 +159,4 @@ class JourneyRouterReentryTest {
   private static CustomerEvent event(String id, String type) {
     return new CustomerEvent(id, "ada", type, Instant.parse("2026-11-23T10:00:00Z"), Map.of());
   }
-
 }

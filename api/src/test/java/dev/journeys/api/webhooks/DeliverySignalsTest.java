@@ -106,9 +106,25 @@ class DeliverySignalsTest {
 
   private static LedgerEntry entry(String key) {
     return new LedgerEntry(
-        key, "ann", "post-purchase", "order-confirmation", Channel.EMAIL, Topic.TRANSACTIONAL,
-        "order-confirmation", LedgerStatus.SENT, null, "ann@example.com", "m-1", null, 1,
-        Instant.EPOCH, Instant.EPOCH, null, null, null, null);
+        key,
+        "ann",
+        "post-purchase",
+        "order-confirmation",
+        Channel.EMAIL,
+        Topic.TRANSACTIONAL,
+        "order-confirmation",
+        LedgerStatus.SENT,
+        null,
+        "ann@example.com",
+        "m-1",
+        null,
+        1,
+        Instant.EPOCH,
+        Instant.EPOCH,
+        null,
+        null,
+        null,
+        null);
   }
 
   private static DeliveryReceipt receipt() {

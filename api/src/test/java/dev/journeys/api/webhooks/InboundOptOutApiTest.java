@@ -54,11 +54,14 @@ class InboundOptOutApiTest {
   void anSmsStopFromTheCustomersNumberDeniesEverySmsTopic() throws Exception {
     createCustomer("ada", "+15551230001");
 
-    var response = inboundSms(Map.of("From", "+15551230001", "To", "+15550000000", "Body", " Stop "), true);
+    var response =
+        inboundSms(Map.of("From", "+15551230001", "To", "+15550000000", "Body", " Stop "), true);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_XML)).isTrue();
-    JsonNode consents = json.readTree(http.getForObject("/v1/customers/ada", String.class)).get("consents");
+    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_XML))
+        .isTrue();
+    JsonNode consents =
+        json.readTree(http.getForObject("/v1/customers/ada", String.class)).get("consents");
     for (JsonNode c : consents) {
       if (c.get("channel").asText().equals("SMS")) {
         assertThat(c.get("status").asText()).as(c.toString()).isEqualTo("DENIED");
@@ -67,7 +70,8 @@ class InboundOptOutApiTest {
         assertThat(c.get("status").asText()).isEqualTo("GRANTED");
       }
     }
-    JsonNode history = json.readTree(http.getForObject("/v1/customers/ada/consents/history", String.class));
+    JsonNode history =
+        json.readTree(http.getForObject("/v1/customers/ada/consents/history", String.class));
     assertThat(history.findValuesAsText("source")).contains("sms-keyword");
   }
 
@@ -78,7 +82,8 @@ class InboundOptOutApiTest {
     var forged = inboundSms(Map.of("From", "+15551230002", "Body", "STOP"), false);
 
     assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    JsonNode consents = json.readTree(http.getForObject("/v1/customers/bob", String.class)).get("consents");
+    JsonNode consents =
+        json.readTree(http.getForObject("/v1/customers/bob", String.class)).get("consents");
     assertThat(consents.findValuesAsText("status")).containsOnly("GRANTED");
   }
 
@@ -91,7 +96,9 @@ class InboundOptOutApiTest {
 
     var page = http.getForEntity(URI.create("http://127.0.0.1:" + port + path), String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(page.getBody()).contains("<form method=\"post\"").contains("marketing messages by email");
+    assertThat(page.getBody())
+        .contains("<form method=\"post\"")
+        .contains("marketing messages by email");
     assertThat(status("cy", "EMAIL", "MARKETING")).isEqualTo("GRANTED");
 
     // what a mailbox provider sends for List-Unsubscribe-Post: List-Unsubscribe=One-Click
@@ -101,7 +108,10 @@ class InboundOptOutApiTest {
     form.add("List-Unsubscribe", "One-Click");
     var done =
         http.exchange(
-            URI.create("http://127.0.0.1:" + port + path), HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+            URI.create("http://127.0.0.1:" + port + path),
+            HttpMethod.POST,
+            new HttpEntity<>(form, headers),
+            String.class);
 
     assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(status("cy", "EMAIL", "MARKETING")).isEqualTo("DENIED");
@@ -113,10 +123,12 @@ class InboundOptOutApiTest {
     createCustomer("dee", "+15551230004");
     String link = links.linkFor("dee", Channel.EMAIL, Topic.MARKETING).orElseThrow();
     String token = link.substring(link.indexOf("token=") + 6);
-    String forged = token.substring(0, token.indexOf('.') + 1) + "AAAA" + token.substring(token.indexOf('.') + 5);
+    String forged =
+        token.substring(0, token.indexOf('.') + 1)
+            + "AAAA"
+            + token.substring(token.indexOf('.') + 5);
 
-    var response =
-        http.postForEntity("/v1/unsubscribe?token=" + forged, null, String.class);
+    var response = http.postForEntity("/v1/unsubscribe?token=" + forged, null, String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
   }
@@ -128,15 +140,21 @@ class InboundOptOutApiTest {
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
     String url = "http://localhost:" + port + "/v1/webhooks/sms/inbound";
     String signature =
-        TwilioSignature.sign(signed ? TOKEN : "not-the-token", url,
+        TwilioSignature.sign(
+            signed ? TOKEN : "not-the-token",
+            url,
             params.entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
+                .collect(
+                    java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, e -> List.of(e.getValue()))));
     headers.add("X-Twilio-Signature", signature);
-    return http.exchange(URI.create(url), HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    return http.exchange(
+        URI.create(url), HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
   }
 
   private String status(String customer, String channel, String topic) throws Exception {
-    JsonNode consents = json.readTree(http.getForObject("/v1/customers/" + customer, String.class)).get("consents");
+    JsonNode consents =
+        json.readTree(http.getForObject("/v1/customers/" + customer, String.class)).get("consents");
     for (JsonNode c : consents) {
       if (c.get("channel").asText().equals(channel) && c.get("topic").asText().equals(topic)) {
         return c.get("status").asText();
@@ -149,7 +167,9 @@ class InboundOptOutApiTest {
     var headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     var response =
-        http.exchange("/v1/customers/" + id, HttpMethod.PUT,
+        http.exchange(
+            "/v1/customers/" + id,
+            HttpMethod.PUT,
             new HttpEntity<>(
                 """
                 {"email":"%s@shop.test","phone":"%s",

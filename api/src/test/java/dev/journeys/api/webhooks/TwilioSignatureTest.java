@@ -20,14 +20,18 @@ class TwilioSignatureTest {
 
   @Test
   void signsLikeTwilioOverTheUrlAndTheSortedParameters() {
-    assertThat(TwilioSignature.sign("12345", URL, PARAMS)).isEqualTo("0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
+    assertThat(TwilioSignature.sign("12345", URL, PARAMS))
+        .isEqualTo("0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
   }
 
   @Test
   void refusesAnotherTokenAnotherUrlOrNoHeader() {
-    assertThat(TwilioSignature.matches("0/KCTR6DLpKmkAf8muzZqo1nDgQ=", "12345", URL, PARAMS)).isTrue();
-    assertThat(TwilioSignature.matches("0/KCTR6DLpKmkAf8muzZqo1nDgQ=", "54321", URL, PARAMS)).isFalse();
-    assertThat(TwilioSignature.matches("0/KCTR6DLpKmkAf8muzZqo1nDgQ=", "12345", URL + "&x=1", PARAMS))
+    assertThat(TwilioSignature.matches("0/KCTR6DLpKmkAf8muzZqo1nDgQ=", "12345", URL, PARAMS))
+        .isTrue();
+    assertThat(TwilioSignature.matches("0/KCTR6DLpKmkAf8muzZqo1nDgQ=", "54321", URL, PARAMS))
+        .isFalse();
+    assertThat(
+            TwilioSignature.matches("0/KCTR6DLpKmkAf8muzZqo1nDgQ=", "12345", URL + "&x=1", PARAMS))
         .isFalse();
     assertThat(TwilioSignature.matches(null, "12345", URL, PARAMS)).isFalse();
   }

@@ -7,8 +7,8 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * Abandoned cart: remind by email after an hour, make a last call a day later (SMS if the
- * customer can get one, else email); an order at any moment ends it as converted.
+ * Abandoned cart: remind by email after an hour, make a last call a day later (SMS if the customer
+ * can get one, else email); an order at any moment ends it as converted.
  */
 @WorkflowInterface
 public interface AbandonedCartJourney extends CustomerJourney {

@@ -42,7 +42,9 @@ public class DeliveryDelayedJourneyImpl implements DeliveryDelayedJourney {
           journey.step("human-handoff");
           var ticket =
               journey.handOff(
-                  Handoff.to("Delayed delivery: the customer asked about order " + delay.getOrDefault("orderId", "?"))
+                  Handoff.to(
+                          "Delayed delivery: the customer asked about order "
+                              + delay.getOrDefault("orderId", "?"))
                       .high()
                       .because("delivery delayed"));
 

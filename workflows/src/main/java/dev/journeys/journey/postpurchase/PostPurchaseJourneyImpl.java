@@ -25,7 +25,8 @@ public class PostPurchaseJourneyImpl implements PostPurchaseJourney {
   static final Duration REVIEW_AFTER_DELIVERY = Duration.ofDays(7);
 
   static final Message CONFIRMATION = Message.email("order-confirmation").transactional();
-  static final Message SHIPPED = Message.firstAllowed(EMAIL, SMS).key("order-shipped").transactional();
+  static final Message SHIPPED =
+      Message.firstAllowed(EMAIL, SMS).key("order-shipped").transactional();
   static final Message DELIVERED =
       Message.firstAllowed(EMAIL, SMS).key("order-delivered").transactional();
   static final Message CARE_TIPS = Message.email("care-tips");

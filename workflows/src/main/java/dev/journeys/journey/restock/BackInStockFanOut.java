@@ -6,9 +6,9 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * One restock, told to every subscriber of the product: pages through the subscriptions with an
- * activity (never all in memory), starts one {@link BackInStockJourney} per subscriber, marks
- * the page notified, waits to keep to the send rate, and continues as new with the cursor. Scales
- * to any number of subscribers at constant history size per run.
+ * activity (never all in memory), starts one {@link BackInStockJourney} per subscriber, marks the
+ * page notified, waits to keep to the send rate, and continues as new with the cursor. Scales to
+ * any number of subscribers at constant history size per run.
  */
 @WorkflowInterface
 public interface BackInStockFanOut {

@@ -45,7 +45,11 @@ public class BackInStockFanOutImpl implements BackInStockFanOut {
         subscriptions.openSubscriptions(
             restock.productId(), restock.afterCustomerId(), settings.pageSize());
     if (page.isEmpty()) {
-      log.info("restock {} of {}: {} subscribers told", restock.restockId(), restock.productId(), notified);
+      log.info(
+          "restock {} of {}: {} subscribers told",
+          restock.restockId(),
+          restock.productId(),
+          notified);
       return notified;
     }
 
@@ -90,7 +94,8 @@ public class BackInStockFanOutImpl implements BackInStockFanOut {
     var child = Workflow.newChildWorkflowStub(BackInStockJourney.class, options);
     Map<String, Object> product = new HashMap<>();
     product.put("productId", restock.productId());
-    product.put("productName", restock.productName() == null ? restock.productId() : restock.productName());
+    product.put(
+        "productName", restock.productName() == null ? restock.productId() : restock.productName());
     var trigger =
         new CustomerEvent(
             restock.restockId() + "/" + customerId,
@@ -99,8 +104,7 @@ public class BackInStockFanOutImpl implements BackInStockFanOut {
             Instant.ofEpochMilli(Workflow.currentTimeMillis()),
             product);
     Async.function(
-        child::run,
-        new Enrollment(JourneyCatalog.BACK_IN_STOCK.name(), customerId, trigger));
+        child::run, new Enrollment(JourneyCatalog.BACK_IN_STOCK.name(), customerId, trigger));
     return Workflow.getWorkflowExecution(child);
   }
 

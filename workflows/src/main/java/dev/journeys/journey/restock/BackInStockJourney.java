@@ -7,8 +7,8 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * Back in stock, for one subscriber: told once, on their preferred channel (email, else SMS),
- * that the product is back. Started by {@link BackInStockFanOut}.
+ * Back in stock, for one subscriber: told once, on their preferred channel (email, else SMS), that
+ * the product is back. Started by {@link BackInStockFanOut}.
  */
 @WorkflowInterface
 public interface BackInStockJourney extends CustomerJourney {

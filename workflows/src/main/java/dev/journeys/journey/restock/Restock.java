@@ -6,17 +6,13 @@ import java.util.Objects;
  * A product came back in stock: the input of {@link BackInStockFanOut}, and its state when it
  * continues as new after each page of subscribers.
  *
- * @param restockId unique per restock (e.g. the inventory event's id): part of every
- *     notification's workflow id, so a page retried after a crash starts no second notification
+ * @param restockId unique per restock (e.g. the inventory event's id): part of every notification's
+ *     workflow id, so a page retried after a crash starts no second notification
  * @param afterCustomerId keyset cursor: the last subscriber already handled, null at the start
  * @param notified subscribers notified so far, across pages
  */
 public record Restock(
-    String restockId,
-    String productId,
-    String productName,
-    String afterCustomerId,
-    long notified) {
+    String restockId, String productId, String productName, String afterCustomerId, long notified) {
 
   public Restock {
     Objects.requireNonNull(restockId, "restockId");

@@ -13,7 +13,8 @@ public record RestockSettings(int pageSize, int sendsPerSecond) {
 
   public RestockSettings {
     if (pageSize < 1 || pageSize > 1_000) {
-      throw new IllegalArgumentException("pageSize must be 1-1000 (history per page), was " + pageSize);
+      throw new IllegalArgumentException(
+          "pageSize must be 1-1000 (history per page), was " + pageSize);
     }
     if (sendsPerSecond < 1) {
       throw new IllegalArgumentException("sendsPerSecond must be positive");

@@ -154,8 +154,7 @@ class AbandonedCartJourneyTest {
             org.assertj.core.groups.Tuple.tuple("cart-reminder", Channel.EMAIL),
             org.assertj.core.groups.Tuple.tuple("cart-last-call", Channel.SMS),
             org.assertj.core.groups.Tuple.tuple("cart-last-call", Channel.EMAIL));
-    assertThat(journey.state().messages().getLast().outcome())
-        .isInstanceOf(SendOutcome.Sent.class);
+    assertThat(journey.state().messages().getLast().outcome()).isInstanceOf(SendOutcome.Sent.class);
   }
 
   @Test
@@ -166,8 +165,7 @@ class AbandonedCartJourneyTest {
     var execution = WorkflowStubExecution.of(journey);
     assertThat(requests)
         .extracting(SendRequest::idempotencyKey)
-        .containsExactly(
-            execution + "/cart-reminder/email", execution + "/cart-last-call/sms");
+        .containsExactly(execution + "/cart-reminder/email", execution + "/cart-last-call/sms");
   }
 
   @Test
@@ -190,7 +188,8 @@ class AbandonedCartJourneyTest {
     var state = journey.state();
     assertThat(state.step()).isEqualTo("wait-for-order");
     assertThat(state.waitingFor()).isEqualTo("timer");
-    assertThat(state.wakeUpAt()).isBetween(started.plus(Duration.ofMinutes(59)), started.plus(Duration.ofMinutes(61)));
+    assertThat(state.wakeUpAt())
+        .isBetween(started.plus(Duration.ofMinutes(59)), started.plus(Duration.ofMinutes(61)));
     assertThat(state.outcome()).isNull();
   }
 
@@ -217,8 +216,7 @@ class AbandonedCartJourneyTest {
     var journey = start();
     env.sleep(Duration.ofMinutes(1));
 
-    String arm =
-        AbandonedCartSettings.DEFAULTS.lastCallExperiment().assign(CUSTOMER);
+    String arm = AbandonedCartSettings.DEFAULTS.lastCallExperiment().assign(CUSTOMER);
     assertThat(journey.state().variants())
         .containsExactly(Map.entry(AbandonedCartJourneyImpl.LAST_CALL_EXPERIMENT, arm));
     assertThat(

@@ -3,8 +3,8 @@ package dev.journeys.journey.cart;
 import java.time.Duration;
 
 /**
- * The abandoned cart with every customer in the hold-out group: the implementation that records
- * and replays histories of the hold-out branch (the replayer needs a no-argument constructor).
+ * The abandoned cart with every customer in the hold-out group: the implementation that records and
+ * replays histories of the hold-out branch (the replayer needs a no-argument constructor).
  */
 public class HeldOutAbandonedCart extends AbandonedCartJourneyImpl {
 

@@ -53,7 +53,8 @@ class DeliveryDelayedJourneyTest {
     var journey = delay();
     test.env.sleep(Duration.ofDays(1));
 
-    journey.onEvent(event("e-ticket", CUSTOMER, EventTypes.TICKET_OPENED, Map.of("subject", "Where is it?")));
+    journey.onEvent(
+        event("e-ticket", CUSTOMER, EventTypes.TICKET_OPENED, Map.of("subject", "Where is it?")));
     test.env.sleep(Duration.ofHours(1));
 
     assertThat(journey.state().step()).isEqualTo("wait-for-resolution");
@@ -63,13 +64,17 @@ class DeliveryDelayedJourneyTest {
     assertThat(handoff.events())
         .extracting(CustomerEvent::type)
         .containsExactly(EventTypes.DELIVERY_DELAYED, EventTypes.TICKET_OPENED);
-    assertThat(handoff.messages()).extracting(m -> m.messageKey()).containsExactly("delivery-delayed");
+    assertThat(handoff.messages())
+        .extracting(m -> m.messageKey())
+        .containsExactly("delivery-delayed");
     assertThat(handoff.profile().customerId()).isEqualTo(CUSTOMER);
 
-    journey.onEvent(event("e-other", CUSTOMER, EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-99")));
+    journey.onEvent(
+        event("e-other", CUSTOMER, EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-99")));
     test.env.sleep(Duration.ofHours(1));
     assertThat(journey.state().step()).isEqualTo("wait-for-resolution");
-    journey.onEvent(event("e-resolved", CUSTOMER, EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));
+    journey.onEvent(
+        event("e-resolved", CUSTOMER, EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));
 
     assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
     assertThat(test.handoffs).hasSize(1);
@@ -80,7 +85,8 @@ class DeliveryDelayedJourneyTest {
     var journey = delay();
     test.env.sleep(Duration.ofDays(2));
 
-    journey.onEvent(event("e-delivered", CUSTOMER, EventTypes.ORDER_DELIVERED, Map.of("orderId", "o-9")));
+    journey.onEvent(
+        event("e-delivered", CUSTOMER, EventTypes.ORDER_DELIVERED, Map.of("orderId", "o-9")));
 
     assertThat(result(journey)).isEqualTo(JourneyOutcome.EXITED);
     assertThat(test.handoffs).isEmpty();

@@ -43,9 +43,15 @@ class PostPurchaseJourneyTest {
     var journey = order(Map.of("orderId", "o-1", "consumable", true, "replenishAfterDays", 30));
 
     test.env.sleep(Duration.ofDays(1));
-    journey.onEvent(event("e-ship", CUSTOMER, EventTypes.ORDER_SHIPPED, Map.of("orderId", "o-1", "carrier", "DHL")));
+    journey.onEvent(
+        event(
+            "e-ship",
+            CUSTOMER,
+            EventTypes.ORDER_SHIPPED,
+            Map.of("orderId", "o-1", "carrier", "DHL")));
     test.env.sleep(Duration.ofDays(2));
-    journey.onEvent(event("e-delivered", CUSTOMER, EventTypes.ORDER_DELIVERED, Map.of("orderId", "o-1")));
+    journey.onEvent(
+        event("e-delivered", CUSTOMER, EventTypes.ORDER_DELIVERED, Map.of("orderId", "o-1")));
     Instant deliveredAt = test.now();
 
     assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
@@ -65,9 +71,13 @@ class PostPurchaseJourneyTest {
     assertThat(sent.get(2).request().channel()).isEqualTo(Channel.SMS);
     assertThat(sent.get(3).at()).isAfterOrEqualTo(deliveredAt.plus(Duration.ofDays(2)));
     assertThat(sent.get(4).at())
-        .isBetween(deliveredAt.plus(Duration.ofDays(7)), deliveredAt.plus(Duration.ofDays(7)).plusSeconds(5));
+        .isBetween(
+            deliveredAt.plus(Duration.ofDays(7)),
+            deliveredAt.plus(Duration.ofDays(7)).plusSeconds(5));
     assertThat(sent.get(5).at())
-        .isBetween(deliveredAt.plus(Duration.ofDays(30)), deliveredAt.plus(Duration.ofDays(30)).plusSeconds(5));
+        .isBetween(
+            deliveredAt.plus(Duration.ofDays(30)),
+            deliveredAt.plus(Duration.ofDays(30)).plusSeconds(5));
   }
 
   @Test
@@ -80,12 +90,17 @@ class PostPurchaseJourneyTest {
     assertThat(journey.state().step()).isEqualTo("wait-for-shipping");
     journey.onEvent(event("e-ship", CUSTOMER, EventTypes.ORDER_SHIPPED, Map.of("orderId", "o-1")));
     test.env.sleep(Duration.ofHours(1));
-    journey.onEvent(event("e-delivered", CUSTOMER, EventTypes.ORDER_DELIVERED, Map.of("orderId", "o-1")));
+    journey.onEvent(
+        event("e-delivered", CUSTOMER, EventTypes.ORDER_DELIVERED, Map.of("orderId", "o-1")));
 
     assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
     assertThat(test.messageKeys())
         .containsExactly(
-            "order-confirmation", "order-shipped", "order-delivered", "care-tips", "review-request");
+            "order-confirmation",
+            "order-shipped",
+            "order-delivered",
+            "care-tips",
+            "review-request");
     assertThat(test.sent.get(1).request().channel()).isEqualTo(Channel.EMAIL);
   }
 

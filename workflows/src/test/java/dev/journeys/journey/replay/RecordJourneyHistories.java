@@ -30,16 +30,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Records one history per built-in journey scenario into {@code src/test/resources/histories},
- * for {@link JourneyReplayTest}. Run it deliberately, before changing a journey, never as part of
- * the build:
+ * Records one history per built-in journey scenario into {@code src/test/resources/histories}, for
+ * {@link JourneyReplayTest}. Run it deliberately, before changing a journey, never as part of the
+ * build:
  *
  * <pre>
  * ./mvnw -pl workflows test -Dtest=RecordJourneyHistories -Djourneys.record-histories=true
  * </pre>
  *
- * A file name that exists is kept (histories are recorded once and replayed forever); delete it
- * to record it again.
+ * A file name that exists is kept (histories are recorded once and replayed forever); delete it to
+ * record it again.
  */
 @EnabledIfSystemProperty(named = "journeys.record-histories", matches = "true")
 class RecordJourneyHistories {
@@ -105,7 +105,8 @@ class RecordJourneyHistories {
         Map.of("orderId", "o-1", "consumable", true, "replenishAfterDays", 30),
         (test, journey) -> {
           test.env.sleep(Duration.ofDays(1));
-          journey.onEvent(event("e-ship", "c-1", EventTypes.ORDER_SHIPPED, Map.of("orderId", "o-1")));
+          journey.onEvent(
+              event("e-ship", "c-1", EventTypes.ORDER_SHIPPED, Map.of("orderId", "o-1")));
           test.env.sleep(Duration.ofDays(2));
           journey.onEvent(
               event("e-delivered", "c-1", EventTypes.ORDER_DELIVERED, Map.of("orderId", "o-1")));
@@ -205,5 +206,4 @@ class RecordJourneyHistories {
       Files.writeString(file, history.toJson(true));
     }
   }
-
 }

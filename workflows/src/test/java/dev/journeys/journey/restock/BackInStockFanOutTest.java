@@ -73,7 +73,8 @@ class BackInStockFanOutTest {
     assertThat(WorkflowStub.fromTyped(restock("r-1")).getResult(Long.class)).isNotNull();
     assertThat(
             test.client()
-                .newUntypedWorkflowStub(BackInStockFanOut.workflowId(new Restock("r-1", "tea-1", null)))
+                .newUntypedWorkflowStub(
+                    BackInStockFanOut.workflowId(new Restock("r-1", "tea-1", null)))
                 .getResult(Long.class))
         .isEqualTo(5L);
     awaitSends(5);
@@ -82,7 +83,8 @@ class BackInStockFanOutTest {
     var again = restock("r-2");
     assertThat(
             test.client()
-                .newUntypedWorkflowStub(WorkflowStub.fromTyped(again).getExecution().getWorkflowId())
+                .newUntypedWorkflowStub(
+                    WorkflowStub.fromTyped(again).getExecution().getWorkflowId())
                 .getResult(Long.class))
         .isEqualTo(1L);
     awaitSends(6);

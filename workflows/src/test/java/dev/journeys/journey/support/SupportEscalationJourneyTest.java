@@ -50,7 +50,8 @@ class SupportEscalationJourneyTest {
     assertThat(test.handoffs.getFirst().reason()).isEqualTo(category);
     assertThat(test.sent).isEmpty();
 
-    journey.onEvent(event("e-res", CUSTOMER, EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));
+    journey.onEvent(
+        event("e-res", CUSTOMER, EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));
     assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
   }
 
@@ -86,9 +87,12 @@ class SupportEscalationJourneyTest {
     var handoff = test.handoffs.getFirst();
     assertThat(handoff.reason()).isEqualTo("unresolved after automated answer");
     assertThat(handoff.priority()).isEqualTo("normal");
-    assertThat(handoff.messages()).extracting(m -> m.messageKey()).containsExactly("support-answer");
+    assertThat(handoff.messages())
+        .extracting(m -> m.messageKey())
+        .containsExactly("support-answer");
 
-    journey.onEvent(event("e-res", CUSTOMER, EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));
+    journey.onEvent(
+        event("e-res", CUSTOMER, EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));
     assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
   }
 }

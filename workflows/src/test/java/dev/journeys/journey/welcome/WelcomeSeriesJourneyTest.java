@@ -42,8 +42,12 @@ class WelcomeSeriesJourneyTest {
     assertThat(test.messageKeys())
         .containsExactly("welcome", "welcome-tips", "first-purchase-nudge");
     assertThat(test.sent.get(0).at()).isBefore(SIGN_UP.plusSeconds(5));
-    assertThat(test.sent.get(1).at()).isBetween(SIGN_UP.plus(Duration.ofDays(2)), SIGN_UP.plus(Duration.ofDays(2)).plusSeconds(5));
-    assertThat(test.sent.get(2).at()).isBetween(SIGN_UP.plus(Duration.ofDays(5)), SIGN_UP.plus(Duration.ofDays(5)).plusSeconds(5));
+    assertThat(test.sent.get(1).at())
+        .isBetween(
+            SIGN_UP.plus(Duration.ofDays(2)), SIGN_UP.plus(Duration.ofDays(2)).plusSeconds(5));
+    assertThat(test.sent.get(2).at())
+        .isBetween(
+            SIGN_UP.plus(Duration.ofDays(5)), SIGN_UP.plus(Duration.ofDays(5)).plusSeconds(5));
   }
 
   @Test

@@ -35,8 +35,7 @@ class WinBackJourneyTest {
     test.worker.registerWorkflowImplementationFactory(
         WinBackJourney.class, () -> new WinBackJourneyImpl(settings));
     test.start();
-    return test.enrol(
-        WinBackJourney.class, JourneyCatalog.WIN_BACK, order("e-order-0"));
+    return test.enrol(WinBackJourney.class, JourneyCatalog.WIN_BACK, order("e-order-0"));
   }
 
   private WinBackJourney firstOrder() {
@@ -52,7 +51,8 @@ class WinBackJourneyTest {
     Instant lapsed = FIRST_ORDER.plus(Duration.ofDays(60));
     assertThat(test.sent.get(0).at()).isBetween(lapsed, lapsed.plusSeconds(5));
     assertThat(test.sent.get(2).at())
-        .isBetween(lapsed.plus(Duration.ofDays(14)), lapsed.plus(Duration.ofDays(14)).plusSeconds(5));
+        .isBetween(
+            lapsed.plus(Duration.ofDays(14)), lapsed.plus(Duration.ofDays(14)).plusSeconds(5));
   }
 
   @Test
@@ -94,8 +94,7 @@ class WinBackJourneyTest {
 
   @Test
   void aLoyalCustomerIsWatchedAcrossContinueAsNewWithStableKeys() {
-    var settings =
-        new WinBackSettings(Duration.ofDays(60), Duration.ofDays(7), SEQUENCE, 20);
+    var settings = new WinBackSettings(Duration.ofDays(60), Duration.ofDays(7), SEQUENCE, 20);
     var journey = firstOrder(settings);
     var first = WorkflowStub.fromTyped(journey).getExecution();
 

@@ -18,8 +18,8 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
       "dev.journeys.eventlog",
       "dev.journeys.ledger",
       "dev.journeys.content",
-      "dev.journeys.delivery",
-      "dev.journeys.restock",
+      "dev.journeys.receipt",
+      "dev.journeys.backinstock",
       "dev.journeys.experiment"
     })
 @EnableJdbcRepositories(basePackages = "dev.journeys.customer")

@@ -1,6 +1,6 @@
 /**
  * Channel adapters: one {@link dev.journeys.channel.ChannelSender} per channel, each speaking its
- * provider's wire protocol, registered in {@code DeliveryConfiguration} only when its provider is
+ * provider's wire protocol, registered in {@code ChannelConfiguration} only when its provider is
  * configured ({@code journeys.channels.<name>.base-url}; the webhook channel: {@code url}).
  *
  * <ul>

@@ -19,7 +19,7 @@ import dev.journeys.messaging.SendOutcome;
 import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
 import dev.journeys.signature.WebhookSignature;
-import dev.journeys.testsupport.DeliveryTestApp;
+import dev.journeys.testsupport.ChannelTestApp;
 import dev.journeys.testsupport.ProviderStub;
 import dev.journeys.testsupport.ProviderStub.Answer;
 import dev.journeys.testsupport.TestDatabase;
@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * that checks the real wire format: WhatsApp Cloud API, Messenger and Instagram (Send API), FCM
  * HTTP v1, signed webhooks, and the Twilio-shaped SMS error classification.
  */
-@SpringBootTest(classes = DeliveryTestApp.class)
+@SpringBootTest(classes = ChannelTestApp.class)
 class ChannelAdaptersTest {
 
   static final ProviderStub provider = new ProviderStub();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.journeys.activities.DeliveryConfiguration;
+import dev.journeys.activities.ChannelConfiguration;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.CustomerProfiles;
 import dev.journeys.ledger.LedgerStatus;
@@ -40,7 +40,7 @@ class HoldoutSendTest {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  @Import(DeliveryConfiguration.class)
+  @Import(ChannelConfiguration.class)
   static class TestApp {}
 
   @DynamicPropertySource

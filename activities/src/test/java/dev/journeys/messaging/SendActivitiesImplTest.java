@@ -8,8 +8,8 @@ import dev.journeys.customer.CustomerProfiles;
 import dev.journeys.ledger.LedgerStatus;
 import dev.journeys.ledger.MessageLedger;
 import dev.journeys.testsupport.CartSendFixtures;
-import dev.journeys.testsupport.DeliveryTestApp;
-import dev.journeys.testsupport.DeliveryTestProperties;
+import dev.journeys.testsupport.ChannelTestApp;
+import dev.journeys.testsupport.ChannelTestProperties;
 import dev.journeys.testsupport.SmsProviderStub;
 import dev.journeys.testsupport.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The send activity against real PostgreSQL, a real SMTP server and a Twilio-shaped HTTP server,
  * all on loopback.
  */
-@SpringBootTest(classes = DeliveryTestApp.class)
+@SpringBootTest(classes = ChannelTestApp.class)
 class SendActivitiesImplTest {
 
   static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
@@ -36,7 +36,7 @@ class SendActivitiesImplTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    DeliveryTestProperties.register(registry, SMTP.getPort(), sms);
+    ChannelTestProperties.register(registry, SMTP.getPort(), sms);
   }
 
   @AfterAll

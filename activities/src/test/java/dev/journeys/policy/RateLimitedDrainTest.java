@@ -15,8 +15,8 @@ import dev.journeys.messaging.SendActivities;
 import dev.journeys.messaging.SendOutcome;
 import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
-import dev.journeys.testsupport.DeliveryTestApp;
-import dev.journeys.testsupport.DeliveryTestProperties;
+import dev.journeys.testsupport.ChannelTestApp;
+import dev.journeys.testsupport.ChannelTestProperties;
 import dev.journeys.testsupport.SmsProviderStub;
 import dev.journeys.testsupport.TestSmtp;
 import io.temporal.client.WorkflowOptions;
@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * instead of failing: the real send activity on real PostgreSQL, under a Temporal test server on
  * the wall clock (the buckets fill in real time).
  */
-@SpringBootTest(classes = DeliveryTestApp.class)
+@SpringBootTest(classes = ChannelTestApp.class)
 class RateLimitedDrainTest {
 
   private static final double RATE = 2.0;
@@ -64,7 +64,7 @@ class RateLimitedDrainTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    DeliveryTestProperties.register(registry, SMTP.getPort(), sms);
+    ChannelTestProperties.register(registry, SMTP.getPort(), sms);
     registry.add("journeys.policies.rate-limits.per-channel.EMAIL", () -> String.valueOf(RATE));
   }
 

@@ -16,8 +16,8 @@ import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
 import dev.journeys.suppression.SuppressedAddress;
 import dev.journeys.suppression.SuppressionList;
-import dev.journeys.testsupport.DeliveryTestApp;
-import dev.journeys.testsupport.DeliveryTestProperties;
+import dev.journeys.testsupport.ChannelTestApp;
+import dev.journeys.testsupport.ChannelTestProperties;
 import dev.journeys.testsupport.SmsProviderStub;
 import dev.journeys.testsupport.TestSmtp;
 import java.time.Duration;
@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * servers on loopback. Quiet hours are on (21:00 to 08:00); each customer lives in a UTC offset
  * chosen so that the test does not depend on the time of day it runs at.
  */
-@SpringBootTest(classes = DeliveryTestApp.class)
+@SpringBootTest(classes = ChannelTestApp.class)
 class SendPoliciesTest {
 
   static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
@@ -57,7 +57,7 @@ class SendPoliciesTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    DeliveryTestProperties.register(registry, SMTP.getPort(), sms);
+    ChannelTestProperties.register(registry, SMTP.getPort(), sms);
     registry.add("journeys.policies.quiet-hours.enabled", () -> "true");
     registry.add("journeys.policies.quiet-hours.start", () -> "21:00");
     registry.add("journeys.policies.quiet-hours.end", () -> "08:00");

@@ -14,8 +14,8 @@ import dev.journeys.messaging.SendActivities;
 import dev.journeys.messaging.SendOutcome;
 import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
-import dev.journeys.testsupport.DeliveryTestApp;
-import dev.journeys.testsupport.DeliveryTestProperties;
+import dev.journeys.testsupport.ChannelTestApp;
+import dev.journeys.testsupport.ChannelTestProperties;
 import dev.journeys.testsupport.SmsProviderStub;
 import dev.journeys.testsupport.TestSmtp;
 import io.temporal.failure.ApplicationFailure;
@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Send rates per provider and per journey, held in PostgreSQL for every worker at once. */
-@SpringBootTest(classes = DeliveryTestApp.class)
+@SpringBootTest(classes = ChannelTestApp.class)
 class SendRateLimitTest {
 
   static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
@@ -47,7 +47,7 @@ class SendRateLimitTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    DeliveryTestProperties.register(registry, SMTP.getPort(), sms);
+    ChannelTestProperties.register(registry, SMTP.getPort(), sms);
     registry.add("journeys.policies.frequency-caps", () -> "");
     // one SMS every 5 seconds, one message of a journey every 5 seconds: slow enough that the
     // test never races the refill

@@ -1,21 +1,21 @@
 package dev.journeys.worker;
 
+import dev.journeys.backinstock.BackInStockActivities;
+import dev.journeys.customer.CustomerActivities;
 import dev.journeys.experiment.ExperimentActivities;
 import dev.journeys.handoff.HandoffActivities;
+import dev.journeys.journey.backinstock.BackInStockFanOut;
+import dev.journeys.journey.backinstock.BackInStockFanOutImpl;
+import dev.journeys.journey.backinstock.BackInStockJourneyImpl;
 import dev.journeys.journey.cart.AbandonedCartJourney;
 import dev.journeys.journey.cart.AbandonedCartJourneyImpl;
 import dev.journeys.journey.delivery.DeliveryDelayedJourneyImpl;
 import dev.journeys.journey.postpurchase.PostPurchaseJourneyImpl;
-import dev.journeys.journey.restock.BackInStockFanOut;
-import dev.journeys.journey.restock.BackInStockFanOutImpl;
-import dev.journeys.journey.restock.BackInStockJourneyImpl;
 import dev.journeys.journey.support.SupportEscalationJourneyImpl;
 import dev.journeys.journey.welcome.WelcomeSeriesJourneyImpl;
 import dev.journeys.journey.winback.WinBackJourney;
 import dev.journeys.journey.winback.WinBackJourneyImpl;
 import dev.journeys.messaging.SendActivities;
-import dev.journeys.profile.ProfileActivities;
-import dev.journeys.restock.StockSubscriptionActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import org.slf4j.Logger;
@@ -40,9 +40,9 @@ public class JourneyWorkers implements SmartLifecycle {
   public JourneyWorkers(
       WorkflowClient client,
       SendActivities sendActivities,
-      ProfileActivities profileActivities,
+      CustomerActivities profileActivities,
       HandoffActivities handoffActivities,
-      StockSubscriptionActivities stockSubscriptions,
+      BackInStockActivities stockSubscriptions,
       ExperimentActivities experiments,
       SearchAttributeSetup searchAttributes,
       WorkerProperties properties) {

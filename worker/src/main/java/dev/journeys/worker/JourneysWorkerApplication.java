@@ -1,13 +1,13 @@
 package dev.journeys.worker;
 
-import dev.journeys.activities.DeliveryConfiguration;
+import dev.journeys.activities.ChannelConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
 /** Hosts the Temporal worker that runs every journey and its activities. */
 @SpringBootApplication
-@Import(DeliveryConfiguration.class)
+@Import(ChannelConfiguration.class)
 public class JourneysWorkerApplication {
 
   /**

@@ -1,7 +1,7 @@
 package dev.journeys.worker;
 
+import dev.journeys.journey.backinstock.BackInStockSettings;
 import dev.journeys.journey.cart.AbandonedCartSettings;
-import dev.journeys.journey.restock.RestockSettings;
 import dev.journeys.journey.winback.WinBackSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -55,8 +55,8 @@ public record WorkerProperties(
 
   public record BackInStock(
       @DefaultValue("200") int pageSize, @DefaultValue("50") int sendsPerSecond) {
-    public RestockSettings settings() {
-      return new RestockSettings(pageSize, sendsPerSecond);
+    public BackInStockSettings settings() {
+      return new BackInStockSettings(pageSize, sendsPerSecond);
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.journeys.handoff;
 
+import dev.journeys.customer.CustomerProfile;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.journey.JourneyState;
-import dev.journeys.profile.CustomerProfile;
 import java.util.List;
 import java.util.Objects;
 

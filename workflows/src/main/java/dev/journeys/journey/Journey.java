@@ -1,5 +1,7 @@
 package dev.journeys.journey;
 
+import dev.journeys.customer.CustomerActivities;
+import dev.journeys.customer.CustomerProfile;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
 import dev.journeys.experiment.ExperimentActivities;
@@ -10,8 +12,6 @@ import dev.journeys.messaging.Channel;
 import dev.journeys.messaging.SendActivities;
 import dev.journeys.messaging.SendOutcome;
 import dev.journeys.messaging.SendRequest;
-import dev.journeys.profile.CustomerProfile;
-import dev.journeys.profile.ProfileActivities;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -76,7 +76,7 @@ public final class Journey {
   private final Set<String> goals;
   private final Set<String> exits = new HashSet<>();
   private final SendActivities sends;
-  private final ProfileActivities profiles;
+  private final CustomerActivities profiles;
   private final HandoffActivities handoffs;
   private final ExperimentActivities experiments;
   private final JourneyActivityOptions options;
@@ -103,7 +103,7 @@ public final class Journey {
     this.goals = Set.copyOf(goals);
     this.options = options;
     this.sends = Workflow.newActivityStub(SendActivities.class, options.send());
-    this.profiles = Workflow.newActivityStub(ProfileActivities.class, options.lookup());
+    this.profiles = Workflow.newActivityStub(CustomerActivities.class, options.lookup());
     this.handoffs = Workflow.newActivityStub(HandoffActivities.class, options.handoff());
     this.experiments = Workflow.newActivityStub(ExperimentActivities.class, options.lookup());
   }
@@ -269,7 +269,7 @@ public final class Journey {
   /**
    * Waits up to {@code timeout} for the first event after enrollment, of any type, that matches
    * {@code wanted}, and returns it, or empty on timeout; {@code description} is what the state
-   * query shows the journey waiting for. A goal event ends the journey. See {@link DeliveryWait}.
+   * query shows the journey waiting for. A goal event ends the journey. See {@link ReceiptWait}.
    */
   public Optional<CustomerEvent> waitForEvent(
       String description, Predicate<CustomerEvent> wanted, Duration timeout) {

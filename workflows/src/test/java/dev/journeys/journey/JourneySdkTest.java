@@ -4,10 +4,10 @@ import static dev.journeys.journey.JourneyTestEnvironment.event;
 import static dev.journeys.journey.JourneyTestEnvironment.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.customer.CustomerProfile;
 import dev.journeys.event.EventTypes;
 import dev.journeys.messaging.Channel;
 import dev.journeys.messaging.SendOutcome;
-import dev.journeys.profile.CustomerProfile;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowStub;
 import java.time.DayOfWeek;

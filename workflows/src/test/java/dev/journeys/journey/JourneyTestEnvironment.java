@@ -1,5 +1,7 @@
 package dev.journeys.journey;
 
+import dev.journeys.customer.CustomerActivities;
+import dev.journeys.customer.CustomerProfile;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.experiment.ExperimentActivities;
 import dev.journeys.experiment.ExperimentDecision;
@@ -10,8 +12,6 @@ import dev.journeys.handoff.HandoffTicket;
 import dev.journeys.messaging.SendActivities;
 import dev.journeys.messaging.SendOutcome;
 import dev.journeys.messaging.SendRequest;
-import dev.journeys.profile.CustomerProfile;
-import dev.journeys.profile.ProfileActivities;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -165,7 +165,7 @@ public final class JourneyTestEnvironment implements AutoCloseable {
     }
   }
 
-  private final class FakeProfiles implements ProfileActivities {
+  private final class FakeProfiles implements CustomerActivities {
     @Override
     public CustomerProfile lookUp(String customerId) {
       profileLookups.incrementAndGet();

@@ -35,7 +35,7 @@ class JourneyReplayTest {
           "win-back", WinBackJourneyImpl.class,
           "delivery-delayed", DeliveryDelayedJourneyImpl.class,
           "support-escalation", SupportEscalationJourneyImpl.class,
-          "back-in-stock", dev.journeys.journey.restock.BackInStockJourneyImpl.class);
+          "back-in-stock", dev.journeys.journey.backinstock.BackInStockJourneyImpl.class);
 
   static Stream<Path> histories() throws IOException {
     return Files.list(RecordJourneyHistories.HISTORIES)

@@ -168,8 +168,8 @@ class RecordJourneyHistories {
   void backInStock() throws IOException {
     record(
         "back-in-stock-notified",
-        dev.journeys.journey.restock.BackInStockJourneyImpl.class,
-        dev.journeys.journey.restock.BackInStockJourney.class,
+        dev.journeys.journey.backinstock.BackInStockJourneyImpl.class,
+        dev.journeys.journey.backinstock.BackInStockJourney.class,
         JourneyCatalog.BACK_IN_STOCK,
         EventTypes.BACK_IN_STOCK,
         Map.of("productId", "tea-1", "productName", "Green tea"),

@@ -5,6 +5,7 @@ import static dev.journeys.journey.JourneyTestEnvironment.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeys.customer.CustomerProfile;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
 import dev.journeys.journey.Enrollment;
@@ -13,7 +14,6 @@ import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneyState;
 import dev.journeys.journey.JourneyTestEnvironment;
-import dev.journeys.profile.CustomerProfile;
 import io.temporal.testing.WorkflowReplayer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,74 @@
+package dev.journeys.api.experiment;
+
+import dev.journeys.api.InvalidRequestException;
+import dev.journeys.api.NotFoundException;
+import dev.journeys.experiment.ExperimentDecision;
+import dev.journeys.experiment.ExperimentDecisions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Decides an experiment without a redeploy: enrollments that start afterwards go to the winner (the
+ * hold-out group stays held out). Running enrollments keep the arm they were given.
+ */
+@RestController
+public class ExperimentController {
+
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+
+  /** The body of {@code POST /v1/experiments/{name}/decision}. */
+  public record DecisionRequest(
+      @NotBlank
+          @Pattern(
+              regexp = "[a-z0-9][a-z0-9._-]{0,99}",
+              message = "must be an arm name such as sms")
+          String winner,
+      @Size(max = 500) String reason) {}
+
+  private final ExperimentDecisions decisions;
+
+  public ExperimentController(ExperimentDecisions decisions) {
+    this.decisions = decisions;
+  }
+
+  @PostMapping(path = "/v1/experiments/{name}/decision", consumes = "application/json")
+  public ExperimentDecision decide(
+      @PathVariable String name, @Valid @RequestBody DecisionRequest request) {
+    checkName(name);
+    if ("holdout".equals(request.winner())) {
+      throw new InvalidRequestException(
+          "the hold-out group cannot win",
+          List.of(
+              new InvalidRequestException.FieldError("winner", "must be a variant, not holdout")));
+    }
+    return decisions.decide(name, request.winner(), "api", request.reason());
+  }
+
+  @GetMapping("/v1/experiments/{name}/decision")
+  public ExperimentDecision decision(@PathVariable String name) {
+    checkName(name);
+    return decisions
+        .find(name)
+        .orElseThrow(() -> new NotFoundException("experiment '" + name + "' is not decided"));
+  }
+
+  private static void checkName(String name) {
+    if (!NAME.matcher(name).matches()) {
+      throw new InvalidRequestException(
+          "invalid experiment name",
+          List.of(
+              new InvalidRequestException.FieldError(
+                  "name",
+                  "must be lower-case letters, digits and . _ - such as cart-last-call-channel")));
+    }
+  }
+}

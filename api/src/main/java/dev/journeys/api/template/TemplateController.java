@@ -1,0 +1,140 @@
+package dev.journeys.api.template;
+
+import dev.journeys.api.InvalidRequestException;
+import dev.journeys.api.NotFoundException;
+import dev.journeys.content.MessageRenderer;
+import dev.journeys.content.MessageTemplate;
+import dev.journeys.content.RenderedMessage;
+import dev.journeys.content.TemplateNotFoundException;
+import dev.journeys.content.TemplateRenderException;
+import dev.journeys.content.TemplateStore;
+import dev.journeys.content.TemplateVariables;
+import dev.journeys.customer.Customer;
+import dev.journeys.customer.CustomerProfiles;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Message templates: new versions, and previews for a customer that send nothing. */
+@RestController
+public class TemplateController {
+
+  private static final Pattern MESSAGE_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+
+  private final TemplateStore store;
+  private final MessageRenderer renderer;
+  private final CustomerProfiles profiles;
+
+  public TemplateController(
+      TemplateStore store, MessageRenderer renderer, CustomerProfiles profiles) {
+    this.store = store;
+    this.renderer = renderer;
+    this.profiles = profiles;
+  }
+
+  /** Stores the next version; a template that does not compile is refused with 400. */
+  @PostMapping(path = "/v1/templates/{key}/versions", consumes = "application/json")
+  @ResponseStatus(HttpStatus.CREATED)
+  public MessageTemplate addVersion(
+      @PathVariable String key, @Valid @RequestBody TemplateVersionRequest request) {
+    checkKey(key);
+    if (request.channel() == dev.journeys.messaging.Channel.EMAIL
+        && (request.subject() == null || request.subject().isBlank())) {
+      throw invalid("an email template needs a subject", "subject", "must not be blank for EMAIL");
+    }
+    var template =
+        new MessageTemplate(
+            key,
+            request.channel(),
+            request.locale(),
+            1,
+            request.subject(),
+            request.text(),
+            request.html(),
+            request.providerTemplate(),
+            request.providerParams(),
+            "api");
+    try {
+      return store.addVersion(template);
+    } catch (TemplateRenderException e) {
+      throw invalid("the template does not compile", "text", e.getMessage());
+    }
+  }
+
+  /** Every version of the message's content, per channel and locale, newest first. */
+  @GetMapping("/v1/templates/{key}/versions")
+  public List<MessageTemplate> versions(@PathVariable String key) {
+    checkKey(key);
+    List<MessageTemplate> versions = store.versions(key);
+    if (versions.isEmpty()) {
+      throw new NotFoundException("no template '" + key + "'");
+    }
+    return versions;
+  }
+
+  /** Renders the message the customer would get now (their locale, the newest version). */
+  @PostMapping(path = "/v1/templates/{key}/preview", consumes = "application/json")
+  public TemplatePreview preview(
+      @PathVariable String key, @Valid @RequestBody TemplatePreviewRequest request) {
+    checkKey(key);
+    Customer customer =
+        profiles
+            .find(request.customerId())
+            .orElseThrow(() -> new NotFoundException("no customer '" + request.customerId() + "'"));
+    try {
+      MessageTemplate template =
+          request.version() == null
+              ? renderer.select(key, request.channel(), customer.locale())
+              : selectVersion(key, request, customer);
+      RenderedMessage rendered =
+          renderer.render(template, TemplateVariables.of(customer, request.data()));
+      return new TemplatePreview(
+          key,
+          request.channel(),
+          rendered.templateLocale(),
+          rendered.templateVersion(),
+          rendered.subject(),
+          rendered.text(),
+          rendered.html(),
+          rendered.providerTemplate(),
+          rendered.providerParams());
+    } catch (TemplateNotFoundException e) {
+      throw new NotFoundException(e.getMessage());
+    } catch (TemplateRenderException e) {
+      throw invalid("the template cannot be rendered for this customer", "data", e.getMessage());
+    }
+  }
+
+  private MessageTemplate selectVersion(
+      String key, TemplatePreviewRequest request, Customer customer) {
+    // the locale variant the customer gets, at the version asked for
+    String locale = renderer.select(key, request.channel(), customer.locale()).locale();
+    return store
+        .find(key, request.channel(), locale, request.version())
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "no version " + request.version() + " of " + key + " for " + locale));
+  }
+
+  private static void checkKey(String key) {
+    if (!MESSAGE_KEY.matcher(key).matches()) {
+      throw invalid(
+          "invalid message key",
+          "key",
+          "must be 1-100 lowercase letters, digits and . _ - starting with a letter or digit");
+    }
+  }
+
+  private static InvalidRequestException invalid(String summary, String field, String message) {
+    return new InvalidRequestException(
+        summary, List.of(new InvalidRequestException.FieldError(field, message)));
+  }
+}

@@ -1,0 +1,19 @@
+package dev.journeys.api.template;
+
+import dev.journeys.messaging.Channel;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.util.Map;
+
+/**
+ * The body of {@code POST /v1/templates/{key}/preview}: render for this customer, send nothing.
+ *
+ * @param data journey or event data the template uses besides the profile
+ * @param version a given version instead of the newest
+ */
+public record TemplatePreviewRequest(
+    @NotNull Channel channel,
+    @NotBlank String customerId,
+    Map<String, Object> data,
+    @Positive Integer version) {}

@@ -1,0 +1,108 @@
+package dev.journeys.api.webhook;
+
+import dev.journeys.customer.ConsentChange;
+import dev.journeys.customer.ConsentStatus;
+import dev.journeys.customer.CustomerProfiles;
+import dev.journeys.messaging.Channel;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /v1/webhooks/sms/inbound}: replies to our SMS, in Twilio's form-encoded shape. An
+ * opt-out keyword (STOP, UNSUBSCRIBE, ...) denies every SMS topic for each customer with that
+ * number, a opt-in keyword (START, UNSTOP) grants them again; both are audited with source {@code
+ * sms-keyword} and stop or allow the next send of every running journey. Requests without a valid
+ * {@code X-Twilio-Signature} are refused.
+ */
+@RestController
+@EnableConfigurationProperties(SmsWebhookProperties.class)
+public class SmsInboundController {
+
+  private static final Logger log = LoggerFactory.getLogger(SmsInboundController.class);
+
+  /** Twilio's standard opt-out and opt-in keywords (CTIA). */
+  static final Set<String> STOP =
+      Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE");
+
+  static final Set<String> START = Set.of("START", "UNSTOP", "YES");
+
+  private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+
+  private final SmsWebhookProperties properties;
+  private final CustomerProfiles profiles;
+
+  public SmsInboundController(SmsWebhookProperties properties, CustomerProfiles profiles) {
+    this.properties = properties;
+    this.profiles = profiles;
+  }
+
+  @PostMapping(
+      path = "/v1/webhooks/sms/inbound",
+      consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+  public ResponseEntity<?> inbound(HttpServletRequest request) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    request.getParameterMap().forEach((k, v) -> params.put(k, Arrays.asList(v)));
+    // query parameters are part of the signed URL, not of the signed body
+    if (request.getQueryString() != null) {
+      for (String pair : request.getQueryString().split("&")) {
+        String name =
+            java.net.URLDecoder.decode(
+                pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+        params.remove(name);
+      }
+    }
+    if (!TwilioSignature.matches(
+        request.getHeader("X-Twilio-Signature"),
+        properties.authToken(),
+        signedUrl(request),
+        params)) {
+      var problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.FORBIDDEN, "missing or invalid X-Twilio-Signature");
+      problem.setTitle("Forbidden");
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+    String from = first(params, "From");
+    String keyword =
+        first(params, "Body") == null ? "" : first(params, "Body").trim().toUpperCase(Locale.ROOT);
+    ConsentStatus status =
+        STOP.contains(keyword)
+            ? ConsentStatus.DENIED
+            : START.contains(keyword) ? ConsentStatus.GRANTED : null;
+    if (from != null && status != null) {
+      for (String customer : profiles.idsByPhone(from)) {
+        profiles.changeConsents(
+            customer, List.of(new ConsentChange(Channel.SMS, null, status)), "sms-keyword");
+        log.info("SMS {} from customer {}: SMS consent {}", keyword, customer, status);
+      }
+    }
+    return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
+  }
+
+  private String signedUrl(HttpServletRequest request) {
+    String base =
+        properties.publicUrl() != null && !properties.publicUrl().isBlank()
+            ? properties.publicUrl()
+            : request.getRequestURL().toString();
+    return request.getQueryString() == null ? base : base + "?" + request.getQueryString();
+  }
+
+  private static String first(Map<String, List<String>> params, String name) {
+    var values = params.get(name);
+    return values == null || values.isEmpty() ? null : values.getFirst();
+  }
+}

@@ -1,8 +1,0 @@
-package dev.journeys.api.webhooks;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WebhookReceiverProperties.class)
-class WebhookReceiverConfiguration {}

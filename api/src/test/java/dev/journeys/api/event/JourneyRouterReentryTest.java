@@ -1,0 +1,162 @@
+package dev.journeys.api.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.journeys.event.CustomerEvent;
+import dev.journeys.journey.JourneyCatalog;
+import dev.journeys.journey.JourneyDefinition;
+import dev.journeys.journey.JourneyOutcome;
+import dev.journeys.journey.JourneySearchAttributes;
+import dev.journeys.journey.Reentry;
+import dev.journeys.journey.cart.AbandonedCartJourneyImpl;
+import dev.journeys.messaging.SendActivities;
+import dev.journeys.messaging.SendOutcome;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Re-entry policies as the router applies them, against Temporal's time-skipping test server. */
+class JourneyRouterReentryTest {
+
+  private static final JourneyDefinition CART = JourneyCatalog.ABANDONED_CART;
+
+  private TestWorkflowEnvironment env;
+
+  @BeforeEach
+  void setUp() {
+    env = TestWorkflowEnvironment.newInstance();
+    for (var key : JourneySearchAttributes.ALL) {
+      env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    }
+    var worker = env.newWorker(JourneyCatalog.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(AbandonedCartJourneyImpl.class);
+    SendActivities sends = request -> new SendOutcome.Sent(request.channel(), "p");
+    var experiments =
+        new dev.journeys.experiment.ExperimentActivities() {
+          @Override
+          public dev.journeys.experiment.ExperimentDecision decision(String experiment) {
+            return dev.journeys.experiment.ExperimentDecision.undecided(experiment);
+          }
+
+          @Override
+          public void recordOutcome(dev.journeys.experiment.ExperimentOutcome outcome) {}
+        };
+    worker.registerActivitiesImplementations(sends, experiments);
+    env.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void aTriggerWhileRunningIsOnlyDeliveredToTheRunningEnrollment() {
+    var router = router(CART);
+
+    router.route(cart("e-1"));
+    String firstRun = runId();
+    var second = router.route(cart("e-2"));
+
+    assertThat(second)
+        .extracting(JourneyRouter.Routing::action)
+        .containsExactly("signal-with-start");
+    assertThat(runId()).isEqualTo(firstRun);
+  }
+
+  @Test
+  void restartEndsTheRunningEnrollmentAndStartsAFreshOne() {
+    var router = router(CART.withReentry(Reentry.restart()));
+
+    router.route(cart("e-1"));
+    String firstRun = runId();
+    var second = router.route(cart("e-2"));
+
+    assertThat(second).extracting(JourneyRouter.Routing::action).containsExactly("restarted");
+    assertThat(runId()).isNotEqualTo(firstRun);
+    assertThat(status(firstRun))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+    assertThat(status(runId()))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+  }
+
+  @Test
+  void aCoolDownHoldsBackANewEnrollmentUntilItHasPassed() {
+    var router = router(CART.withReentry(Reentry.afterCoolDown(Duration.ofDays(7))));
+    router.route(cart("e-1"));
+    router.route(event("e-order", "order_placed"));
+    assertThat(
+            env.getWorkflowClient()
+                .newUntypedWorkflowStub(CART.workflowId("ada"))
+                .getResult(JourneyOutcome.class))
+        .isEqualTo(JourneyOutcome.CONVERTED);
+    String firstRun = runId();
+
+    env.sleep(Duration.ofDays(2));
+    var tooSoon = router.route(cart("e-2"));
+    assertThat(tooSoon).extracting(JourneyRouter.Routing::action).containsExactly("cooling-down");
+    assertThat(runId()).isEqualTo(firstRun);
+
+    env.sleep(Duration.ofDays(6));
+    var later = router.route(cart("e-3"));
+    assertThat(later)
+        .extracting(JourneyRouter.Routing::action)
+        .containsExactly("signal-with-start");
+    assertThat(runId()).isNotEqualTo(firstRun);
+  }
+
+  private JourneyRouter router(JourneyDefinition journey) {
+    Clock testClock =
+        new Clock() {
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return Instant.ofEpochMilli(env.currentTimeMillis());
+          }
+        };
+    return new JourneyRouter(env.getWorkflowClient(), List.of(journey), testClock);
+  }
+
+  private String runId() {
+    return env.getWorkflowClient()
+        .newUntypedWorkflowStub(CART.workflowId("ada"))
+        .describe()
+        .getExecution()
+        .getRunId();
+  }
+
+  private WorkflowExecutionStatus status(String runId) {
+    return env.getWorkflowClient()
+        .newUntypedWorkflowStub(CART.workflowId("ada"), Optional.of(runId), Optional.empty())
+        .describe()
+        .getStatus();
+  }
+
+  private static CustomerEvent cart(String id) {
+    return event(id, "cart_abandoned");
+  }
+
+  private static CustomerEvent event(String id, String type) {
+    return new CustomerEvent(id, "ada", type, Instant.parse("2026-11-23T10:00:00Z"), Map.of());
+  }
+}

@@ -12,9 +12,10 @@ import java.util.zip.CRC32;
  * re-entry and in every worker, and conversion can be attributed per variant.
  *
  * <pre>{@code
- * static final Experiment LAST_CALL = Experiment.split("cart-last-call-channel", "sms", "email")
- *     .withHoldout(10);
- * switch (journey.variant(LAST_CALL)) { ... }
+ * enum LastCallChannel { SMS, EMAIL }
+ * static final Experiment LAST_CALL =
+ *     Experiment.split("cart-last-call-channel", LastCallChannel.class).withHoldout(10);
+ * switch (journey.arm(LAST_CALL, LastCallChannel.class)) { ... }
  * }</pre>
  *
  * @param variants the arms, each with a relative weight (0 turns an arm off)
@@ -59,6 +60,23 @@ public record Experiment(String name, List<Variant> variants, int holdoutPercent
       arms.add(new Variant(variant, 1));
     }
     return new Experiment(name, arms, 0);
+  }
+
+  /**
+   * An even split over the constants of an enum, no hold-out: the constant {@code SMS} is the arm
+   * {@code "sms"}. Journeys read the arm back as a constant with {@link Journey#arm}.
+   */
+  public static <A extends Enum<A>> Experiment split(String name, Class<A> arms) {
+    var names = new ArrayList<String>();
+    for (A arm : arms.getEnumConstants()) {
+      names.add(Arms.nameOf(arm));
+    }
+    return split(name, names.toArray(String[]::new));
+  }
+
+  /** The same experiment with one arm's weight changed, e.g. {@code .weight(Channel.SMS, 3)}. */
+  public Experiment weight(Enum<?> arm, int weight) {
+    return weight(Arms.nameOf(arm), weight);
   }
 
   /** The same experiment with one arm's weight changed, e.g. {@code .weight("email", 0)}. */

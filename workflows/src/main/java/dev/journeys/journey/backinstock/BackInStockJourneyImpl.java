@@ -16,7 +16,7 @@ public class BackInStockJourneyImpl implements BackInStockJourney {
 
   static final Message BACK_IN_STOCK = Message.firstAllowed(EMAIL, SMS).key("back-in-stock");
 
-  private final Journey journey = Journey.withGoals();
+  private final Journey journey = Journey.create();
 
   @Override
   public JourneyOutcome run(Enrollment enrollment) {
@@ -24,7 +24,6 @@ public class BackInStockJourneyImpl implements BackInStockJourney {
     return journey.run(
         enrollment,
         () -> {
-          journey.step("back-in-stock");
           journey.sendPreferred(BACK_IN_STOCK.with(product));
         });
   }

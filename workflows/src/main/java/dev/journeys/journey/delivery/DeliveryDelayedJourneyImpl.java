@@ -23,7 +23,7 @@ public class DeliveryDelayedJourneyImpl implements DeliveryDelayedJourney {
   static final Message DELAY_NOTICE =
       Message.firstAllowed(EMAIL, SMS).key("delivery-delayed").transactional();
 
-  private final Journey journey = Journey.withGoals().exitOn(EventTypes.ORDER_DELIVERED);
+  private final Journey journey = Journey.create().exitOn(EventTypes.ORDER_DELIVERED);
 
   @Override
   public JourneyOutcome run(Enrollment enrollment) {
@@ -31,25 +31,23 @@ public class DeliveryDelayedJourneyImpl implements DeliveryDelayedJourney {
     return journey.run(
         enrollment,
         () -> {
-          journey.step("delay-notice");
-          journey.sendPreferred(DELAY_NOTICE.with(delay));
+          journey.sendPreferred("delay-notice", DELAY_NOTICE.with(delay));
 
           journey.step("watch-for-ticket");
           if (journey.waitFor(EventTypes.TICKET_OPENED, WATCH_FOR_TICKET).isEmpty()) {
             return;
           }
 
-          journey.step("human-handoff");
           var ticket =
               journey.handOff(
+                  "human-handoff",
                   Handoff.to(
                           "Delayed delivery: the customer asked about order "
                               + delay.getOrDefault("orderId", "?"))
                       .high()
                       .because("delivery delayed"));
 
-          journey.step("wait-for-resolution");
-          journey.awaitResolution(ticket, WAIT_FOR_RESOLUTION);
+          journey.step("wait-for-resolution").awaitResolution(ticket, WAIT_FOR_RESOLUTION);
         });
   }
 

@@ -33,7 +33,7 @@ public class PostPurchaseJourneyImpl implements PostPurchaseJourney {
   static final Message REVIEW_REQUEST = Message.email("review-request");
   static final Message REPLENISH = Message.firstAllowed(EMAIL, SMS).key("replenishment-reminder");
 
-  private final Journey journey = Journey.withGoals();
+  private final Journey journey = Journey.create();
 
   @Override
   public JourneyOutcome run(Enrollment enrollment) {
@@ -45,7 +45,6 @@ public class PostPurchaseJourneyImpl implements PostPurchaseJourney {
     return journey.run(
         enrollment,
         () -> {
-          journey.step("order-confirmation");
           journey.send(CONFIRMATION.with(order));
 
           journey.step("wait-for-shipping");
@@ -55,7 +54,6 @@ public class PostPurchaseJourneyImpl implements PostPurchaseJourney {
             journey.step("no-shipping-news");
             return;
           }
-          journey.step("order-shipped");
           journey.sendPreferred(SHIPPED.with(order).with(shipped.get().properties()));
 
           journey.step("wait-for-delivery");
@@ -66,21 +64,18 @@ public class PostPurchaseJourneyImpl implements PostPurchaseJourney {
             return;
           }
           Instant deliveredAt = journey.now();
-          journey.step("order-delivered");
           journey.sendPreferred(DELIVERED.with(order));
 
-          journey.step("care-tips");
-          journey.pause(CARE_TIPS_AFTER_DELIVERY);
+          journey.pause("care-tips", CARE_TIPS_AFTER_DELIVERY);
           journey.send(CARE_TIPS.with(order));
 
-          journey.step("review-request");
-          journey.pauseUntil(deliveredAt.plus(REVIEW_AFTER_DELIVERY));
+          journey.pauseUntil("review-request", deliveredAt.plus(REVIEW_AFTER_DELIVERY));
           journey.send(REVIEW_REQUEST.with(order));
 
           if (Boolean.TRUE.equals(order.get("consumable"))
               && order.get("replenishAfterDays") instanceof Number days) {
-            journey.step("replenishment-reminder");
-            journey.pauseUntil(deliveredAt.plus(Duration.ofDays(days.longValue())));
+            journey.pauseUntil(
+                "replenishment-reminder", deliveredAt.plus(Duration.ofDays(days.longValue())));
             journey.send(REPLENISH.with(order));
           }
         });

@@ -21,7 +21,7 @@ public class SupportEscalationJourneyImpl implements SupportEscalationJourney {
 
   static final Message AUTOMATED_ANSWER = Message.email("support-answer").transactional();
 
-  private final Journey journey = Journey.withGoals();
+  private final Journey journey = Journey.create();
 
   @Override
   public JourneyOutcome run(Enrollment enrollment) {
@@ -38,8 +38,7 @@ public class SupportEscalationJourneyImpl implements SupportEscalationJourney {
             return;
           }
 
-          journey.step("automated-answer");
-          journey.send(AUTOMATED_ANSWER.with(ticket));
+          journey.send("automated-answer", AUTOMATED_ANSWER.with(ticket));
 
           journey.step("wait-for-resolution");
           if (journey.waitFor(EventTypes.TICKET_RESOLVED, AUTOMATED_ANSWER_GRACE).isPresent()) {
@@ -50,10 +49,8 @@ public class SupportEscalationJourneyImpl implements SupportEscalationJourney {
   }
 
   private void handOffAndWait(Handoff handoff) {
-    journey.step("human-handoff");
-    var opened = journey.handOff(handoff);
-    journey.step("wait-for-agent");
-    journey.awaitResolution(opened, WAIT_FOR_RESOLUTION);
+    var opened = journey.handOff("human-handoff", handoff);
+    journey.step("wait-for-agent").awaitResolution(opened, WAIT_FOR_RESOLUTION);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.journeys.journey.welcome;
 
+import static dev.journeys.event.EventTypes.ORDER_PLACED;
+import static dev.journeys.event.EventTypes.UNSUBSCRIBED;
+
 import dev.journeys.event.CustomerEvent;
-import dev.journeys.event.EventTypes;
 import dev.journeys.journey.Enrollment;
 import dev.journeys.journey.Journey;
 import dev.journeys.journey.JourneyOutcome;
@@ -27,32 +29,28 @@ public class WelcomeSeriesJourneyImpl implements WelcomeSeriesJourney {
   static final Message TIPS = Message.email("welcome-tips");
   static final Message FIRST_PURCHASE_NUDGE = Message.email("first-purchase-nudge");
 
-  private final Journey journey = Journey.withGoals().exitOn(EventTypes.UNSUBSCRIBED);
+  private final Journey journey = Journey.create().exitOn(UNSUBSCRIBED);
 
   @Override
   public JourneyOutcome run(Enrollment enrollment) {
     return journey.run(
         enrollment,
         () -> {
-          journey.step("welcome");
           journey.send(WELCOME);
-
-          journey.step("wait-for-tips");
-          journey.pause(TIPS_AFTER);
+          journey.pause("wait-for-tips", TIPS_AFTER);
 
           journey.step("tips");
           if (Workflow.getVersion(TIPS_IN_SEND_WINDOW, Workflow.DEFAULT_VERSION, 1) >= 1) {
             journey.pauseUntilSendWindow();
           }
-          journey.send(TIPS);
+          journey.send("tips", TIPS);
 
-          journey.step("wait-for-first-purchase");
           // any order since sign-up counts, even one before the tips went out
-          if (journey.waitFor(EventTypes.ORDER_PLACED, NUDGE_AFTER_TIPS).isPresent()) {
+          var order =
+              journey.step("wait-for-first-purchase").waitFor(ORDER_PLACED, NUDGE_AFTER_TIPS);
+          if (order.isPresent()) {
             journey.endAs(JourneyOutcome.CONVERTED);
           }
-
-          journey.step("first-purchase-nudge");
           journey.send(FIRST_PURCHASE_NUDGE);
         });
   }

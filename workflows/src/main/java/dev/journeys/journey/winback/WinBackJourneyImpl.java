@@ -22,7 +22,7 @@ public class WinBackJourneyImpl implements WinBackJourney {
     this.settings = settings;
     // a purchase is not a goal while watching (it only restarts the clock), so none is declared
     this.journey =
-        Journey.withGoals()
+        Journey.create()
             .exitOn(EventTypes.UNSUBSCRIBED)
             .continueAsNewAfter(settings.continueAsNewAfter());
   }
@@ -40,6 +40,7 @@ public class WinBackJourneyImpl implements WinBackJourney {
           }
 
           for (String key : settings.messages()) {
+            // named even when the key repeats the last one: recorded histories have each step
             journey.step(key);
             journey.send(Message.email(key));
             if (journey.awaitNext(EventTypes.ORDER_PLACED, settings.gap()).isPresent()) {

@@ -86,7 +86,7 @@ class AbandonedCartHoldoutVersioningTest {
               journey.pause(settings.reminderDelay());
               journey.holdBack(AbandonedCartJourneyImpl.CART_REMINDER);
               journey.pause(settings.lastCallDelay());
-              journey.holdBack(AbandonedCartJourneyImpl.LAST_CALL_BY_SMS);
+              journey.holdBack(LastCallChannel.SMS.lastCall);
             }
           });
     }

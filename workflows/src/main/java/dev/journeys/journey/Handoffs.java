@@ -1,0 +1,70 @@
+package dev.journeys.journey;
+
+import dev.journeys.customer.CustomerProfile;
+import dev.journeys.event.CustomerEvent;
+import dev.journeys.event.EventTypes;
+import dev.journeys.handoff.HandoffActivities;
+import dev.journeys.handoff.HandoffRequest;
+import dev.journeys.handoff.HandoffTicket;
+import io.temporal.workflow.Async;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Handoffs to a human: a helpdesk ticket carrying the journey's whole context (events, messages and
+ * their outcomes, the profile), one per step however often it is retried, and the wait for the
+ * helpdesk to report it resolved.
+ */
+final class Handoffs {
+
+  private final HandoffActivities helpdesk;
+  private final Inbox inbox;
+  private final Waits waits;
+  private final StepKeys keys;
+  private final Supplier<List<JourneyState.MessageRecord>> messages;
+  private final Supplier<CustomerProfile> profile;
+
+  Handoffs(
+      HandoffActivities helpdesk,
+      Inbox inbox,
+      Waits waits,
+      StepKeys keys,
+      Supplier<List<JourneyState.MessageRecord>> messages,
+      Supplier<CustomerProfile> profile) {
+    this.helpdesk = helpdesk;
+    this.inbox = inbox;
+    this.waits = waits;
+    this.keys = keys;
+    this.messages = messages;
+    this.profile = profile;
+  }
+
+  HandoffTicket handOff(Enrollment enrollment, String step, Handoff handoff) {
+    inbox.checkEnded();
+    var request =
+        new HandoffRequest(
+            keys.next("handoff:" + step, step) + "/handoff",
+            enrollment.customerId(),
+            enrollment.journey(),
+            step,
+            handoff.subject(),
+            handoff.priority(),
+            handoff.reason(),
+            inbox.events(),
+            messages.get(),
+            profile.get());
+    return inbox.race(() -> Async.function(helpdesk::openTicket, request));
+  }
+
+  /** A {@code ticket_resolved} event whose {@code ticketId} is the ticket's, or empty. */
+  Optional<CustomerEvent> awaitResolution(HandoffTicket ticket, Duration timeout) {
+    return waits.forEvent(
+        EventTypes.TICKET_RESOLVED,
+        e ->
+            e.is(EventTypes.TICKET_RESOLVED)
+                && ticket.ticketId().equals(String.valueOf(e.properties().get("ticketId"))),
+        timeout);
+  }
+}

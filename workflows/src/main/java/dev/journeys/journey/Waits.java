@@ -1,0 +1,131 @@
+package dev.journeys.journey;
+
+import dev.journeys.event.CustomerEvent;
+import io.temporal.workflow.Workflow;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Every wait of a journey: one durable {@code Workflow.await} with a timeout, ended early by a goal
+ * or exit event, and remembered (what for, until when) for the state query.
+ */
+final class Waits {
+
+  private final Inbox inbox;
+  private final Supplier<ZoneId> customerZone;
+  private SendWindow sendWindow = SendWindow.DAYTIME;
+  private String waitingFor;
+  private Instant wakeUpAt;
+
+  Waits(Inbox inbox, Supplier<ZoneId> customerZone) {
+    this.inbox = inbox;
+    this.customerZone = customerZone;
+  }
+
+  void sendWindow(SendWindow window) {
+    this.sendWindow = window;
+  }
+
+  /** What the journey waits for; null while it is not waiting. */
+  String waitingFor() {
+    return waitingFor;
+  }
+
+  /** When the current wait times out; null while it is not waiting. */
+  Instant wakeUpAt() {
+    return wakeUpAt;
+  }
+
+  static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  /** Waits until {@code done} or the timeout; a goal or exit event ends the journey instead. */
+  void until(String what, Duration timeout, BooleanSupplier done) {
+    inbox.checkEnded();
+    waitingFor = what;
+    wakeUpAt = now().plus(timeout);
+    try {
+      Workflow.await(timeout, () -> inbox.ended() || done.getAsBoolean());
+    } finally {
+      waitingFor = null;
+      wakeUpAt = null;
+    }
+    inbox.checkEnded();
+  }
+
+  void pause(Duration duration) {
+    until("timer", duration, () -> false);
+  }
+
+  void pauseUntil(Instant instant) {
+    Duration left = Duration.between(now(), instant);
+    if (left.isNegative() || left.isZero()) {
+      inbox.checkEnded();
+      return;
+    }
+    pause(left);
+  }
+
+  void pauseUntilSendWindow() {
+    var local = now().atZone(customerZone.get());
+    if (sendWindow.contains(local.toLocalTime())) {
+      inbox.checkEnded();
+      return;
+    }
+    pauseUntil(nextLocal(sendWindow.opens()));
+  }
+
+  Instant nextLocal(LocalTime time, DayOfWeek... onDays) {
+    return nextLocal(now().atZone(customerZone.get()), time, onDays);
+  }
+
+  /** The first instant after {@code local} at which its clock shows {@code time} on those days. */
+  static Instant nextLocal(ZonedDateTime local, LocalTime time, DayOfWeek... onDays) {
+    Set<DayOfWeek> days =
+        onDays.length == 0 ? EnumSet.allOf(DayOfWeek.class) : EnumSet.copyOf(List.of(onDays));
+    ZonedDateTime candidate = local.with(time);
+    for (int i = 0; i < 8; i++) {
+      if (candidate.isAfter(local) && days.contains(candidate.getDayOfWeek())) {
+        return candidate.toInstant();
+      }
+      candidate = candidate.plusDays(1).with(time);
+    }
+    throw new IllegalStateException("no next " + time + " on " + days);
+  }
+
+  /** The first event since enrollment (never the trigger) that matches, or empty on timeout. */
+  Optional<CustomerEvent> forEvent(
+      String description, Predicate<CustomerEvent> wanted, Duration timeout) {
+    Predicate<CustomerEvent> match = e -> !inbox.isTrigger(e) && wanted.test(e);
+    until(description, timeout, () -> inbox.first(0, match).isPresent());
+    return inbox.first(0, match);
+  }
+
+  /** The first matching event that arrives after this call, or empty on timeout. */
+  Optional<CustomerEvent> forNext(
+      String description, Predicate<CustomerEvent> wanted, Duration timeout) {
+    int from = inbox.size();
+    until(description, timeout, () -> inbox.first(from, wanted).isPresent());
+    return inbox.first(from, wanted);
+  }
+
+  /** Waits for {@code window} and returns the events of that type that arrived during it. */
+  List<CustomerEvent> collect(String eventType, Duration window) {
+    int from = inbox.size();
+    pause(window);
+    var events = inbox.events();
+    return events.subList(from, events.size()).stream().filter(e -> e.is(eventType)).toList();
+  }
+}

@@ -219,10 +219,10 @@ public final class Journey {
 
   /**
    * Waits until the next time the customer's clock shows {@code time}, optionally only on these
-   * weekdays, e.g. {@code journey.pauseUntilLocal(LocalTime.of(10, 0), DayOfWeek.SATURDAY)}. The
-   * zone comes from the profile (UTC when unknown).
+   * weekdays, e.g. {@code journey.pauseUntil(LocalTime.of(10, 0), DayOfWeek.SATURDAY)}. The zone
+   * comes from the profile (UTC when unknown).
    */
-  public void pauseUntilLocal(LocalTime time, DayOfWeek... onDays) {
+  public void pauseUntil(LocalTime time, DayOfWeek... onDays) {
     waits.pauseUntil(waits.nextLocal(time, onDays));
   }
 

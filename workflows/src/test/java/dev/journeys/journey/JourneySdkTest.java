@@ -64,7 +64,7 @@ class JourneySdkTest {
     var probe =
         start(
             (journey, e) -> {
-              journey.pauseUntilLocal(LocalTime.of(10, 0), DayOfWeek.SATURDAY);
+              journey.pauseUntil(LocalTime.of(10, 0), DayOfWeek.SATURDAY);
               journey.send(Message.email("weekend-tips"));
             });
 
@@ -336,6 +336,106 @@ class JourneySdkTest {
 
     test.env.sleep(Duration.ofMinutes(1));
     assertThat(searchAttribute(JourneySearchAttributes.JOURNEY_OUTCOME)).isEqualTo("CANCELLED");
+  }
+
+  enum Subject {
+    SHORT,
+    LONG
+  }
+
+  @Test
+  void aSendMovesTheJourneyToItsMessagesStepUnlessItIsThereAlready() {
+    var probe =
+        start(
+            (journey, e) -> {
+              journey.send(Message.email("welcome"));
+              journey.pause("wait-for-tips", Duration.ofHours(1));
+              journey.step("tips");
+              journey.send("tips", Message.email("welcome-tips"));
+              journey.send(Message.email("more-tips").atStep("tips"));
+            });
+
+    assertThat(result(probe)).isEqualTo(JourneyOutcome.COMPLETED);
+    // one search-attribute update per step entered, none for a send at the step it is in
+    assertThat(stepsInHistory()).containsExactly("welcome", "wait-for-tips", "tips", "completed");
+    // the ledger keeps each message's own step
+    assertThat(test.sent)
+        .extracting(s -> s.request().step())
+        .containsExactly("welcome", "welcome-tips", "tips");
+  }
+
+  @Test
+  void aHeldOutCustomerFollowsTheFirstArmAtStepHoldoutWithEveryMessageWithheld() {
+    var experiment = Experiment.split("subject", Subject.class).withHoldout(100);
+    var probe =
+        start(
+            (journey, e) -> {
+              Subject arm = journey.arm(experiment, Subject.class);
+              journey.pause("wait", Duration.ofHours(1));
+              journey.sendOrHoldBack(Message.email("subject-" + arm.name().toLowerCase()));
+            });
+
+    assertThat(result(probe)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(test.sent)
+        .extracting(s -> s.request().messageKey(), s -> s.request().holdout())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("subject-short", true));
+    assertThat(stepsInHistory()).containsExactly("holdout", "completed");
+    assertThat(probe.state().variants()).containsEntry("subject", Experiment.HOLDOUT);
+  }
+
+  @Test
+  void sendOrHoldBackSendsToACustomerInAnArm() {
+    var experiment = Experiment.split("subject", Subject.class).weight(Subject.SHORT, 0);
+    var probe =
+        start(
+            (journey, e) -> {
+              Subject arm = journey.arm(experiment, Subject.class);
+              journey.sendOrHoldBack(Message.email("subject-" + arm.name().toLowerCase()));
+            });
+
+    assertThat(result(probe)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(test.sent)
+        .extracting(s -> s.request().messageKey(), s -> s.request().holdout())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("subject-long", false));
+    assertThat(probe.state().variants()).containsEntry("subject", "long");
+  }
+
+  @Test
+  void aJourneyCreatedWithoutGoalsIsNotEndedByAnOrder() {
+    var probe =
+        start(
+            Journey::create,
+            (journey, e) -> {
+              journey.pause("wait", Duration.ofHours(2));
+              journey.send(Message.email("still-here"));
+            });
+    test.env.sleep(Duration.ofHours(1));
+    probe.onEvent(event("e-order", CUSTOMER, EventTypes.ORDER_PLACED, Map.of()));
+
+    assertThat(result(probe)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(test.messageKeys()).containsExactly("still-here");
+  }
+
+  /** The JourneyStep values the journey's search-attribute updates set, in order. */
+  private java.util.List<String> stepsInHistory() {
+    var history = test.client().fetchHistory(ProbeJourney.DEFINITION.workflowId(CUSTOMER));
+    var steps = new java.util.ArrayList<String>();
+    for (var event : history.getEvents()) {
+      if (event.hasUpsertWorkflowSearchAttributesEventAttributes()) {
+        var fields =
+            event
+                .getUpsertWorkflowSearchAttributesEventAttributes()
+                .getSearchAttributes()
+                .getIndexedFieldsMap();
+        var step = fields.get(JourneySearchAttributes.JOURNEY_STEP.getName());
+        if (step != null) {
+          steps.add(
+              io.temporal.common.converter.DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+                  step, String.class, String.class));
+        }
+      }
+    }
+    return steps;
   }
 
   private String searchAttribute(io.temporal.common.SearchAttributeKey<String> key) {

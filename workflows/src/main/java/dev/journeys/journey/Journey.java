@@ -141,10 +141,7 @@ public final class Journey {
     return options;
   }
 
-  /**
-   * Runs the journey body for this enrollment and returns how it ended: {@code CONVERTED} if a goal
-   * event arrived, {@code EXITED} on an exit event, {@code COMPLETED} if the body ran to its end.
-   */
+  /** Runs the body for this enrollment; returns CONVERTED, EXITED or COMPLETED (ran to its end). */
   public JourneyOutcome run(Enrollment enrollment, Runnable body) {
     this.enrollment = enrollment;
     inbox.enrolled(enrollment.trigger());
@@ -181,11 +178,7 @@ public final class Journey {
     inbox.receive(event);
   }
 
-  /**
-   * Names the step the journey is in; shown in the state query and the JourneyStep attribute.
-   * Returns the journey, so a wait can follow on the same line: {@code
-   * journey.step("wait-for-shipping").waitFor(...)}.
-   */
+  /** Names the step (state query, JourneyStep attribute); a wait can follow on the same line. */
   public Journey step(String name) {
     progress.step(name);
     return this;
@@ -217,11 +210,7 @@ public final class Journey {
     pauseUntil(instant);
   }
 
-  /**
-   * Waits until the next time the customer's clock shows {@code time}, optionally only on these
-   * weekdays, e.g. {@code journey.pauseUntil(LocalTime.of(10, 0), DayOfWeek.SATURDAY)}. The zone
-   * comes from the profile (UTC when unknown).
-   */
+  /** Waits until the customer's clock (profile zone, else UTC) shows {@code time} on those days. */
   public void pauseUntil(LocalTime time, DayOfWeek... onDays) {
     waits.pauseUntil(waits.nextLocal(time, onDays));
   }
@@ -236,11 +225,7 @@ public final class Journey {
     return waits.nextLocal(time, onDays);
   }
 
-  /**
-   * Waits up to {@code timeout} for an event of a type that arrived after enrollment (also before
-   * this call), and returns it, or empty on timeout. A goal event ends the journey unless it is the
-   * awaited type.
-   */
+  /** The first event of a type since enrollment (also before this call), or empty on timeout. */
   public Optional<CustomerEvent> waitFor(String eventType, Duration timeout) {
     return waitFor(eventType, e -> true, timeout);
   }
@@ -251,19 +236,13 @@ public final class Journey {
     return waits.forEvent(eventType, e -> e.is(eventType) && condition.test(e), timeout);
   }
 
-  /**
-   * As {@link #waitFor}, for an event of any type that matches {@code wanted}; {@code description}
-   * is what the state query shows the journey waiting for. See {@link ReceiptWait}.
-   */
+  /** As {@link #waitFor}, for any event matching; the state query shows {@code description}. */
   public Optional<CustomerEvent> waitForEvent(
       String description, Predicate<CustomerEvent> wanted, Duration timeout) {
     return waits.forEvent(description, wanted, timeout);
   }
 
-  /**
-   * Waits up to {@code timeout} for the next event of a type, one that arrives after this call
-   * (unlike {@link #waitFor}, which also sees events that came earlier in the enrollment).
-   */
+  /** The next event of a type, one that arrives after this call, or empty on timeout. */
   public Optional<CustomerEvent> awaitNext(String eventType, Duration timeout) {
     return awaitNext(eventType, e -> true, timeout);
   }
@@ -274,19 +253,12 @@ public final class Journey {
     return waits.forNext(eventType, e -> e.is(eventType) && condition.test(e), timeout);
   }
 
-  /**
-   * Waits for {@code window} and returns every event of the type that arrived during it (for
-   * digests: "collect views for a day, then send one summary").
-   */
+  /** Waits for {@code window} and returns the events of the type that arrived during it. */
   public List<CustomerEvent> collect(String eventType, Duration window) {
     return waits.collect(eventType, window);
   }
 
-  /**
-   * A digest: collects events of a type for {@code window}, then sends one message summarising them
-   * (data {@code count} and {@code items}, the events' properties in order). Sends nothing, and
-   * returns empty, when none came.
-   */
+  /** Collects for {@code window}, then sends one summary (data count, items); none if none came. */
   public Optional<SendOutcome> digest(String eventType, Duration window, Message message) {
     var events = collect(eventType, window);
     if (events.isEmpty()) {
@@ -295,10 +267,7 @@ public final class Journey {
     return Optional.of(send(message.with(Sends.summaryOf(events))));
   }
 
-  /**
-   * Waits up to {@code timeout} for the helpdesk to report the ticket resolved (a {@code
-   * ticket_resolved} event whose {@code ticketId} property is the ticket's id).
-   */
+  /** The helpdesk's {@code ticket_resolved} event for the ticket, or empty on timeout. */
   public Optional<CustomerEvent> awaitResolution(HandoffTicket ticket, Duration timeout) {
     return handoffs.awaitResolution(ticket, timeout);
   }
@@ -306,34 +275,22 @@ public final class Journey {
   // ---- sends ----
 
   /**
-   * Moves to the message's step (its key unless {@link Message#atStep} said otherwise) and sends
-   * it, unless a goal has been reached, recording the outcome. With several channels, each is tried
-   * in order until one is sent or deferred; a channel that is suppressed (no address, no consent)
-   * or refused for good is passed over, and the ledger shows why. Policy deferrals (quiet hours)
-   * are slept out on durable timers.
-   *
-   * <p>A goal or exit event that arrives while the send is in flight cancels it and ends the
-   * journey. The idempotency key is the enrollment (workflow id and first run id), the message's
-   * step, its iteration and the channel, so retries, replays, worker restarts and continue-as-new
-   * never send twice.
+   * Moves to the message's step (its key, or {@link Message#atStep}) and sends it: channel after
+   * channel until one is sent or deferred, deferrals slept out, the outcome recorded. A goal or
+   * exit event cancels a send in flight. Keyed by enrollment, step, iteration and channel, so
+   * nothing is sent twice.
    */
   public SendOutcome send(Message message) {
     return send(message.step(), message);
   }
 
-  /**
-   * As {@link #send(Message)}, at the journey step {@code step} (the message keeps its own step in
-   * the ledger and its idempotency key).
-   */
+  /** As {@link #send(Message)}, at journey step {@code step}; the ledger keeps the message's. */
   public SendOutcome send(String step, Message message) {
     moveTo(step);
     return sends.send(message);
   }
 
-  /**
-   * As {@link #send(Message)}, on the customer's preferred channel (from the profile) first, then
-   * the message's own channels in order.
-   */
+  /** As {@link #send(Message)}, on the profile's preferred channel first. */
   public SendOutcome sendPreferred(Message message) {
     return sendPreferred(message.step(), message);
   }
@@ -344,10 +301,7 @@ public final class Journey {
     return sends.send(Sends.preferring(message, profile().preferredChannel()));
   }
 
-  /**
-   * Sends the message, or, to a customer the journey's experiment put in the hold-out group (see
-   * {@link #arm}), withholds it ({@link #holdBack}) at the moment the others get it.
-   */
+  /** Sends, or withholds ({@link #holdBack}) from the hold-out group of {@link #arm}. */
   public SendOutcome sendOrHoldBack(Message message) {
     if (holdOut.legacy()) {
       // held out before withheld messages were recorded: nothing happens, as then
@@ -358,21 +312,15 @@ public final class Journey {
   }
 
   /**
-   * Withholds a message from a customer in an experiment's hold-out group: nothing is sent, but the
-   * ledger records it (first channel only) as suppressed with reason {@code holdout}, so support
-   * can answer "why did I not get this?". Returns {@code Suppressed("holdout")}; idempotent like
-   * {@link #send}, and ended by a goal like it. Usually called through {@link #sendOrHoldBack}.
+   * Sends nothing, but records the message (first channel) in the ledger as suppressed with reason
+   * {@code holdout}, so support can say why; keyed, and ended by a goal, like {@link #send}.
    */
   public SendOutcome holdBack(Message message) {
     moveTo(message.step());
     return sends.holdBack(message);
   }
 
-  /**
-   * Runs an activity call of the journey's own (from {@link #activityOptions()} stubs) and returns
-   * its result, unless a goal or exit event arrives first: then the call is cancelled and the
-   * journey ends.
-   */
+  /** Runs an activity call of the journey's own; a goal or exit event cancels it. */
   public <T> T call(Supplier<Promise<T>> start) {
     inbox.checkEnded();
     return inbox.race(start);
@@ -380,10 +328,7 @@ public final class Journey {
 
   // ---- human handoff ----
 
-  /**
-   * Opens a helpdesk ticket with the journey's full context: the events so far, the messages and
-   * their outcomes, and the customer's profile. One ticket per step, however often it is retried.
-   */
+  /** Opens a helpdesk ticket with the events, messages and profile; one per step. */
   public HandoffTicket handOff(Handoff handoff) {
     return handoffs.handOff(enrollment, progress.step(), handoff);
   }
@@ -424,14 +369,10 @@ public final class Journey {
   // ---- experiments ----
 
   /**
-   * The customer's arm in an experiment, as a constant of {@code arms} (the constant {@code SMS} is
-   * the arm {@code "sms"}, {@code LONG_SUBJECT} the arm {@code "long-subject"}): the decided winner
-   * once the experiment is decided, else the deterministic split, recorded on first use (state
-   * query and {@code JourneyVariant} search attribute) so conversions are attributed per arm.
-   *
-   * <p>A customer in the hold-out group gets the first constant, and from then on the journey stays
-   * at step {@code holdout} and every {@link #sendOrHoldBack} withholds its message: the story runs
-   * as for the first arm, with nothing sent.
+   * The customer's arm as a constant of {@code arms} ({@code SMS} is the arm {@code "sms"}): the
+   * decided winner, else the split; recorded (state, JourneyVariant) so outcomes count per arm. The
+   * hold-out group gets the first constant, stays at step {@code holdout}, and every {@link
+   * #sendOrHoldBack} withholds.
    */
   public <A extends Enum<A>> A arm(Experiment experiment, Class<A> arms) {
     Arms.check(experiment, arms);
@@ -443,18 +384,12 @@ public final class Journey {
     return Arms.of(arms, arm);
   }
 
-  /**
-   * The customer's arm in an experiment by name ({@link Experiment#HOLDOUT} for the hold-out
-   * group), assigned and recorded as by {@link #arm}, without the hold-out treatment.
-   */
+  /** The arm by name ({@link Experiment#HOLDOUT} too), as {@link #arm} without the hold-out. */
   public String variant(Experiment experiment) {
     return experiments.variant(experiment);
   }
 
-  /**
-   * As {@link #variant(Experiment)}, with the assignment supplied by the caller (e.g. a decided
-   * winner looked up through an activity). Recorded once; later calls return the recorded arm.
-   */
+  /** As {@link #variant(Experiment)}, assigned by the caller once; later calls get the record. */
   public String variant(Experiment experiment, Function<String, String> assignment) {
     return experiments.variant(experiment, assignment);
   }
@@ -466,11 +401,7 @@ public final class Journey {
 
   // ---- loops and long-running journeys ----
 
-  /**
-   * Runs {@code body} for iterations 0..times-1 and continues as new between iterations once the
-   * history is long, carrying the journey's state: the next run resumes at the next iteration.
-   * {@code name} identifies the loop across runs.
-   */
+  /** Runs iterations 0..times-1, continuing as new between them once the history is long. */
   public void repeat(String name, int times, IntConsumer body) {
     for (int i = progress.loopStart(name); i < times; i++) {
       body.accept(i);

@@ -71,7 +71,7 @@ class AbandonedCartHoldoutVersioningTest {
     }
   }
 
-  /** The change as a careless author would ship it: no version guard. */
+  /** The hold-out written out by hand, as a careless author would ship it: no version guard. */
   public static class UnguardedHeldOutCart implements AbandonedCartJourney {
     private final Journey journey = Journey.withGoals(EventTypes.ORDER_PLACED);
 

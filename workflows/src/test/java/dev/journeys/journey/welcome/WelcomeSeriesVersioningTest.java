@@ -68,7 +68,7 @@ class WelcomeSeriesVersioningTest {
 
   /** The change as a careless author would ship it: no version guard. */
   public static class UnguardedWelcomeSeries implements WelcomeSeriesJourney {
-    private final Journey journey = Journey.withGoals().exitOn(EventTypes.UNSUBSCRIBED);
+    private final Journey journey = Journey.create().exitOn(EventTypes.UNSUBSCRIBED);
 
     @Override
     public JourneyOutcome run(Enrollment enrollment) {

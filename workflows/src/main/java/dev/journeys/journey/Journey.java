@@ -156,7 +156,7 @@ public final class Journey {
     try {
       inbox.checkEnded();
       body.run();
-      if (holdOut.legacy()) {
+      if (holdOut.legacy() && !holdOut.sleptThrough().isZero()) {
         waits.pause(holdOut.sleptThrough());
       }
       return finish(JourneyOutcome.COMPLETED);

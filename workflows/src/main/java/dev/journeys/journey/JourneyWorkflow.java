@@ -26,6 +26,7 @@ public record JourneyWorkflow<S>(
   public JourneyWorkflow {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(factory, "factory");
+    workflowTypeOf(type); // fails now, not when the worker registers it
     if ((settingsPrefix == null) != (defaults == null)) {
       throw new IllegalArgumentException(
           type.getSimpleName() + ": settings need both a configuration prefix and defaults");

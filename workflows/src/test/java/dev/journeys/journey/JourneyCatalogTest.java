@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The catalog is the journeys' own definitions, and routes as the hand-kept one did. */
 class JourneyCatalogTest {
 
-  /** How the catalog routed before each journey declared its own definition. */
+  /** The built-in journeys route as the catalog did before each declared its own definition. */
   @Test
   void routesAsBefore() {
     record Routing(
@@ -36,8 +36,9 @@ class JourneyCatalogTest {
             .toList();
 
     var ignore = Reentry.ignoreWhileRunning();
+    // a new journey adds a definition; the built-in ones must route exactly as before
     assertThat(routing)
-        .containsExactly(
+        .contains(
             new Routing(
                 "abandoned-cart",
                 "AbandonedCart",

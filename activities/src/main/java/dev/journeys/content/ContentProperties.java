@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param fallbackLocale the variant used when none matches the customer's locale (nor its
  *     language); seeded files without a locale in their name are stored under it
- * @param seed whether classpath {@code templates/**} files are loaded into the store at startup
+ * @param seed whether the classpath template files ({@code journeys/<journey>/templates/**}, {@code
+ *     templates/**}) are loaded into the store at startup
  */
 @Validated
 @ConfigurationProperties("journeys.templates")

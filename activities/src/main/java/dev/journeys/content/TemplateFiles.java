@@ -14,16 +14,24 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Template files on the classpath: {@code templates/<message-key>/<channel>[.<locale>].txt}, with
- * {@code .html} beside it for the HTML part of an email. A text file may start with header lines
- * before its body: {@code Subject:} (email), {@code Template:} and {@code Param:} lines (the
- * approved WhatsApp template and its parameters).
+ * Template files on the classpath: each journey's own, {@code
+ * journeys/<journey>/templates/<message-key>/<channel>[.<locale>].txt} (beside the journey in the
+ * workflows module), and any under {@code templates/<message-key>/...}; with {@code .html} beside a
+ * file for the HTML part of an email. A text file may start with header lines before its body:
+ * {@code Subject:} (email), {@code Template:} and {@code Param:} lines (the approved WhatsApp
+ * template and its parameters).
  */
 final class TemplateFiles {
 
   private static final Pattern FILE =
       Pattern.compile(
-          ".*/templates/([^/]+)/([a-z]+)(?:\\.([A-Za-z]{2,3}(?:-[A-Za-z]{2})?))?\\.txt");
+          ".*?/((?:journeys/[^/]+/)?templates/([^/]+)/([a-z]+)"
+              + "(?:\\.([A-Za-z]{2,3}(?:-[A-Za-z]{2})?))?\\.txt)");
+
+  /** Where template files are looked for, each journey's own first. */
+  private static final List<String> LOCATIONS =
+      List.of("classpath*:journeys/*/templates/*/*.txt", "classpath*:templates/*/*.txt");
+
   private static final Pattern HEADER = Pattern.compile("(Subject|Template|Param):(.*)");
 
   private TemplateFiles() {}
@@ -32,7 +40,11 @@ final class TemplateFiles {
   static List<MessageTemplate> load(String fallbackLocale) throws IOException {
     var resolver = new PathMatchingResourcePatternResolver(TemplateFiles.class.getClassLoader());
     List<MessageTemplate> templates = new ArrayList<>();
-    for (Resource resource : resolver.getResources("classpath*:templates/*/*.txt")) {
+    List<Resource> resources = new ArrayList<>();
+    for (String location : LOCATIONS) {
+      resources.addAll(List.of(resolver.getResources(location)));
+    }
+    for (Resource resource : resources) {
       String url = resource.getURL().toString();
       Matcher m = FILE.matcher(url);
       if (!m.matches()) {
@@ -40,22 +52,22 @@ final class TemplateFiles {
       }
       Channel channel;
       try {
-        channel = Channel.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+        channel = Channel.valueOf(m.group(3).toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException notAChannel) {
         throw new IllegalStateException("template file " + url + " is not named for a channel");
       }
-      String locale = m.group(3) == null ? fallbackLocale : m.group(3);
+      String locale = m.group(4) == null ? fallbackLocale : m.group(4);
       String html =
           read(resource.createRelative(resource.getFilename().replaceFirst("\\.txt$", ".html")))
               .orElse(null);
       templates.add(
           parse(
-              m.group(1),
+              m.group(2),
               channel,
               locale,
               read(resource).orElseThrow(),
               html,
-              "classpath:" + url.substring(url.indexOf("templates/"))));
+              "classpath:" + m.group(1)));
     }
     return templates;
   }

@@ -4,28 +4,20 @@ import dev.journeys.backinstock.BackInStockActivities;
 import dev.journeys.customer.CustomerActivities;
 import dev.journeys.experiment.ExperimentActivities;
 import dev.journeys.handoff.HandoffActivities;
-import dev.journeys.journey.backinstock.BackInStockFanOut;
-import dev.journeys.journey.backinstock.BackInStockFanOutImpl;
-import dev.journeys.journey.backinstock.BackInStockJourneyImpl;
-import dev.journeys.journey.cart.AbandonedCartJourney;
-import dev.journeys.journey.cart.AbandonedCartJourneyImpl;
-import dev.journeys.journey.delivery.DeliveryDelayedJourneyImpl;
-import dev.journeys.journey.postpurchase.PostPurchaseJourneyImpl;
-import dev.journeys.journey.support.SupportEscalationJourneyImpl;
-import dev.journeys.journey.welcome.WelcomeSeriesJourneyImpl;
-import dev.journeys.journey.winback.WinBackJourney;
-import dev.journeys.journey.winback.WinBackJourneyImpl;
 import dev.journeys.messaging.SendActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Registers every journey and activity on the task queue and polls it while the application runs.
- * Journeys are registered through factories so they get their settings from configuration.
+ * The journeys are those of {@code JourneyCatalog}, each built with its settings from configuration
+ * (e.g. {@code journeys.abandoned-cart.*}): see {@link JourneyRegistration}.
  */
 @Component
 public class JourneyWorkers implements SmartLifecycle {
@@ -45,29 +37,15 @@ public class JourneyWorkers implements SmartLifecycle {
       BackInStockActivities stockSubscriptions,
       ExperimentActivities experiments,
       SearchAttributeSetup searchAttributes,
-      WorkerProperties properties) {
+      WorkerProperties properties,
+      Environment environment) {
     this.searchAttributes = searchAttributes;
     this.properties = properties;
     this.factory = WorkerFactory.newInstance(client);
     var worker = factory.newWorker(properties.taskQueue());
-    var cart = properties.abandonedCart().settings();
-    worker.registerWorkflowImplementationFactory(
-        AbandonedCartJourney.class, () -> new AbandonedCartJourneyImpl(cart));
-    worker.registerActivitiesImplementations(sendActivities);
-    worker.registerWorkflowImplementationTypes(
-        WelcomeSeriesJourneyImpl.class,
-        PostPurchaseJourneyImpl.class,
-        DeliveryDelayedJourneyImpl.class,
-        SupportEscalationJourneyImpl.class);
-    var winBack = properties.winBack().settings();
-    worker.registerWorkflowImplementationFactory(
-        WinBackJourney.class, () -> new WinBackJourneyImpl(winBack));
-    var restock = properties.backInStock().settings();
-    worker.registerWorkflowImplementationFactory(
-        BackInStockFanOut.class, () -> new BackInStockFanOutImpl(restock));
-    worker.registerWorkflowImplementationTypes(BackInStockJourneyImpl.class);
+    JourneyRegistration.registerAll(worker, new ConfiguredSettings(Binder.get(environment)));
     worker.registerActivitiesImplementations(
-        profileActivities, handoffActivities, stockSubscriptions, experiments);
+        sendActivities, profileActivities, handoffActivities, stockSubscriptions, experiments);
   }
 
   @Override

@@ -1,11 +1,28 @@
 package dev.journeys.journey;
 
 import dev.journeys.event.CustomerEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A journey as the router sees it.
+ * A journey: everything the platform needs to know about it, declared once in the journey's own
+ * package (e.g. {@code AbandonedCart.DEFINITION}) and listed in {@link JourneyCatalog}. The API
+ * routes events with it; the worker registers its workflows with their settings; the replay test,
+ * the history recorder and the template checks walk it.
+ *
+ * <pre>{@code
+ * public static final JourneyDefinition DEFINITION =
+ *     JourneyDefinition.named("abandoned-cart")
+ *         .triggeredBy(EventTypes.CART_ABANDONED)
+ *         .listensTo(EventTypes.ORDER_PLACED)
+ *         .sends(CART_REMINDER, LAST_CALL_BY_SMS, LAST_CALL_BY_EMAIL)
+ *         .runs(JourneyWorkflow.configured(AbandonedCartJourney.class, "journeys.abandoned-cart",
+ *             AbandonedCartSettings.DEFAULTS, AbandonedCartJourneyImpl::new))
+ *         .build();
+ * }</pre>
  *
  * @param name stable name, part of the workflow id and the {@code Journey} search attribute
  * @param workflowType the Temporal workflow type of its implementation
@@ -14,6 +31,10 @@ import java.util.Set;
  * @param reentry what a trigger does while the customer is (or recently was) enrolled
  * @param enrollmentKey the event property a customer is enrolled per (e.g. {@code orderId}: one
  *     enrollment per order), or null for one enrollment per customer
+ * @param workflows the workflows the worker runs for it, the enrollment's own first (its type is
+ *     {@code workflowType}); empty for a definition only routed to (tests)
+ * @param messages every message it may send: each needs a template per channel, under {@code
+ *     journeys/<name>/templates/<message-key>/<channel>.txt} on the classpath
  */
 public record JourneyDefinition(
     String name,
@@ -21,7 +42,9 @@ public record JourneyDefinition(
     Set<String> triggers,
     Set<String> listensTo,
     Reentry reentry,
-    String enrollmentKey) {
+    String enrollmentKey,
+    List<JourneyWorkflow<?>> workflows,
+    List<Message> messages) {
 
   /** The longest enrollment key value that may become part of a workflow id. */
   public static final int MAX_ENROLLMENT_KEY_LENGTH = 200;
@@ -30,6 +53,23 @@ public record JourneyDefinition(
     triggers = Set.copyOf(triggers);
     listensTo = Set.copyOf(listensTo);
     reentry = reentry == null ? Reentry.ignoreWhileRunning() : reentry;
+    workflows = workflows == null ? List.of() : List.copyOf(workflows);
+    messages = messages == null ? List.of() : List.copyOf(messages);
+    if (!workflows.isEmpty() && !workflows.getFirst().workflowType().equals(workflowType)) {
+      throw new IllegalArgumentException(
+          "journey " + name + ": its first workflow must be of type " + workflowType);
+    }
+  }
+
+  /** A journey only routed to, with one enrollment per value of the key (or per customer). */
+  public JourneyDefinition(
+      String name,
+      String workflowType,
+      Set<String> triggers,
+      Set<String> listensTo,
+      Reentry reentry,
+      String enrollmentKey) {
+    this(name, workflowType, triggers, listensTo, reentry, enrollmentKey, List.of(), List.of());
   }
 
   /** A journey with one enrollment per customer and the given re-entry policy. */
@@ -48,9 +88,15 @@ public record JourneyDefinition(
     this(name, workflowType, triggers, listensTo, Reentry.ignoreWhileRunning());
   }
 
+  /** Starts the definition of a journey; see the example above. */
+  public static Builder named(String name) {
+    return new Builder(name);
+  }
+
   /** The same journey with another re-entry policy. */
   public JourneyDefinition withReentry(Reentry policy) {
-    return new JourneyDefinition(name, workflowType, triggers, listensTo, policy, enrollmentKey);
+    return new JourneyDefinition(
+        name, workflowType, triggers, listensTo, policy, enrollmentKey, workflows, messages);
   }
 
   /**
@@ -62,7 +108,8 @@ public record JourneyDefinition(
     if (property == null || property.isBlank()) {
       throw new IllegalArgumentException("journey " + name + ": enrolledPer needs a property name");
     }
-    return new JourneyDefinition(name, workflowType, triggers, listensTo, reentry, property);
+    return new JourneyDefinition(
+        name, workflowType, triggers, listensTo, reentry, property, workflows, messages);
   }
 
   public boolean isTriggeredBy(String eventType) {
@@ -127,5 +174,89 @@ public record JourneyDefinition(
       return "must be at most " + MAX_ENROLLMENT_KEY_LENGTH + " characters";
     }
     return null;
+  }
+
+  /** The workflow interface of the enrollment itself (the one {@code workflowType} names). */
+  public Class<?> workflowInterface() {
+    if (workflows.isEmpty()) {
+      throw new IllegalStateException("journey " + name + " declares no workflow");
+    }
+    return workflows.getFirst().type();
+  }
+
+  /** Collects a journey's definition, one fact per line; {@link #build()} checks it. */
+  public static final class Builder {
+    private final String name;
+    private final Set<String> triggers = new LinkedHashSet<>();
+    private final Set<String> listensTo = new LinkedHashSet<>();
+    private final List<JourneyWorkflow<?>> workflows = new ArrayList<>();
+    private final List<Message> messages = new ArrayList<>();
+    private Reentry reentry = Reentry.ignoreWhileRunning();
+    private String enrollmentKey;
+
+    private Builder(String name) {
+      if (name == null || !name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        throw new IllegalArgumentException(
+            "a journey name is lower-case words joined by '-', was " + name);
+      }
+      this.name = name;
+    }
+
+    /** Event types that enrol a customer. */
+    public Builder triggeredBy(String... eventTypes) {
+      triggers.addAll(List.of(eventTypes));
+      return this;
+    }
+
+    /** Further event types delivered to a running enrollment (its goals, exits and waits). */
+    public Builder listensTo(String... eventTypes) {
+      listensTo.addAll(List.of(eventTypes));
+      return this;
+    }
+
+    /** What a trigger does while the customer is, or recently was, enrolled. */
+    public Builder reentry(Reentry policy) {
+      this.reentry = policy;
+      return this;
+    }
+
+    /** One enrollment per value of this event property; see {@link #enrolledPer(String)}. */
+    public Builder enrolledPer(String property) {
+      this.enrollmentKey = property;
+      return this;
+    }
+
+    /** Messages the journey may send (their {@code static final} constants). */
+    public Builder sends(Message... sent) {
+      return sends(List.of(sent));
+    }
+
+    public Builder sends(java.util.Collection<Message> sent) {
+      messages.addAll(sent);
+      return this;
+    }
+
+    /** The enrollment's workflow (the first call) and any further workflow it needs. */
+    public Builder runs(JourneyWorkflow<?> workflow) {
+      workflows.add(workflow);
+      return this;
+    }
+
+    public JourneyDefinition build() {
+      if (workflows.isEmpty()) {
+        throw new IllegalStateException("journey " + name + " runs no workflow");
+      }
+      var definition =
+          new JourneyDefinition(
+              name,
+              workflows.getFirst().workflowType(),
+              triggers,
+              listensTo,
+              reentry,
+              null,
+              workflows,
+              messages);
+      return enrollmentKey == null ? definition : definition.enrolledPer(enrollmentKey);
+    }
   }
 }

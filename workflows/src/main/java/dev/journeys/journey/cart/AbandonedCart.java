@@ -1,0 +1,28 @@
+package dev.journeys.journey.cart;
+
+import static dev.journeys.journey.cart.AbandonedCartJourneyImpl.CART_REMINDER;
+import static dev.journeys.journey.cart.AbandonedCartJourneyImpl.LAST_CALL_BY_EMAIL;
+import static dev.journeys.journey.cart.AbandonedCartJourneyImpl.LAST_CALL_BY_SMS;
+
+import dev.journeys.event.EventTypes;
+import dev.journeys.journey.JourneyDefinition;
+import dev.journeys.journey.JourneyWorkflow;
+
+/** The abandoned cart, as the platform sees it: see {@link AbandonedCartJourney}. */
+public final class AbandonedCart {
+
+  public static final JourneyDefinition DEFINITION =
+      JourneyDefinition.named("abandoned-cart")
+          .triggeredBy(EventTypes.CART_ABANDONED)
+          .listensTo(EventTypes.ORDER_PLACED)
+          .sends(CART_REMINDER, LAST_CALL_BY_SMS, LAST_CALL_BY_EMAIL)
+          .runs(
+              JourneyWorkflow.configured(
+                  AbandonedCartJourney.class,
+                  "journeys.abandoned-cart",
+                  AbandonedCartSettings.DEFAULTS,
+                  AbandonedCartJourneyImpl::new))
+          .build();
+
+  private AbandonedCart() {}
+}

@@ -1,0 +1,29 @@
+package dev.journeys.journey.delivery;
+
+import static dev.journeys.journey.JourneyTestEnvironment.event;
+
+import dev.journeys.event.EventTypes;
+import dev.journeys.journey.replay.JourneyHistories;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The delayed delivery's recorded history: a ticket, a handoff, the ticket resolved. */
+public class Histories implements JourneyHistories {
+
+  @Override
+  public List<Scenario> scenarios() {
+    return List.of(
+        new Scenario(
+            "delivery-delayed-handoff",
+            EventTypes.DELIVERY_DELAYED,
+            Map.of("orderId", "o-9"),
+            (test, journey) -> {
+              test.env.sleep(Duration.ofDays(1));
+              journey.onEvent(event("e-ticket", "c-1", EventTypes.TICKET_OPENED, Map.of()));
+              test.env.sleep(Duration.ofHours(2));
+              journey.onEvent(
+                  event("e-res", "c-1", EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));
+            }));
+  }
+}

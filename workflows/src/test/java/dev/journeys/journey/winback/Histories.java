@@ -1,0 +1,28 @@
+package dev.journeys.journey.winback;
+
+import static dev.journeys.journey.JourneyTestEnvironment.event;
+
+import dev.journeys.event.EventTypes;
+import dev.journeys.journey.replay.JourneyHistories;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The win-back's recorded history: a purchase while watching, lapsed, then won back. */
+public class Histories implements JourneyHistories {
+
+  @Override
+  public List<Scenario> scenarios() {
+    return List.of(
+        new Scenario(
+            "win-back-converted",
+            EventTypes.ORDER_PLACED,
+            Map.of(),
+            (test, journey) -> {
+              test.env.sleep(Duration.ofDays(20));
+              journey.onEvent(event("e-order-1", "c-1", EventTypes.ORDER_PLACED, Map.of()));
+              test.env.sleep(Duration.ofDays(61));
+              journey.onEvent(event("e-order-2", "c-1", EventTypes.ORDER_PLACED, Map.of()));
+            }));
+  }
+}

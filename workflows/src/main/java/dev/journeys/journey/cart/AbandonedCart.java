@@ -1,8 +1,6 @@
 package dev.journeys.journey.cart;
 
 import static dev.journeys.journey.cart.AbandonedCartJourneyImpl.CART_REMINDER;
-import static dev.journeys.journey.cart.AbandonedCartJourneyImpl.LAST_CALL_BY_EMAIL;
-import static dev.journeys.journey.cart.AbandonedCartJourneyImpl.LAST_CALL_BY_SMS;
 
 import dev.journeys.event.EventTypes;
 import dev.journeys.journey.JourneyDefinition;
@@ -15,7 +13,7 @@ public final class AbandonedCart {
       JourneyDefinition.named("abandoned-cart")
           .triggeredBy(EventTypes.CART_ABANDONED)
           .listensTo(EventTypes.ORDER_PLACED)
-          .sends(CART_REMINDER, LAST_CALL_BY_SMS, LAST_CALL_BY_EMAIL)
+          .sends(CART_REMINDER, LastCallChannel.SMS.lastCall, LastCallChannel.EMAIL.lastCall)
           .runs(
               JourneyWorkflow.configured(
                   AbandonedCartJourney.class,

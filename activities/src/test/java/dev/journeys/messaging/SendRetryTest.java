@@ -207,7 +207,7 @@ class SendRetryTest {
             "abandoned-cart",
             "cart-last-call",
             Channel.WHATSAPP,
-            Topic.MARKETING,
+            Topic.TRANSACTIONAL,
             "cart-last-call",
             Map.of("cartTotal", "1.00"));
 

@@ -111,6 +111,11 @@ public class SendActivitiesImpl implements SendActivities {
       Instant now = clock.instant();
       switch (entry.status()) {
         case PENDING -> {
+          Optional<String> accepted = AcceptedAttempts.earlier();
+          if (accepted.isPresent()) {
+            // the provider took it; the last attempt could not record that
+            return sent(request, accepted.get());
+          }
           return resume(request, entry);
         }
         case DEFERRED -> {
@@ -348,9 +353,17 @@ public class SendActivitiesImpl implements SendActivities {
       ledger.release(key, attempt, inDoubt);
       throw failure;
     }
-    // the window: the provider has it, the ledger does not say so yet. If this write fails, the
-    // lease stays, and the next attempt after it finds the send in doubt.
-    ledger.markSent(key, providerId);
+    // the window: the provider has it, the ledger does not say so yet
+    try {
+      return sent(request, providerId);
+    } catch (RuntimeException ledgerDown) {
+      AcceptedAttempts.remember(providerId);
+      throw ledgerDown;
+    }
+  }
+
+  private SendOutcome sent(SendRequest request, String providerId) {
+    ledger.markSent(request.idempotencyKey(), providerId);
     log.info(
         "sent {} to {} on {} ({})",
         request.messageKey(),

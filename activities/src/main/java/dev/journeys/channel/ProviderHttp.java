@@ -19,7 +19,8 @@ import java.util.Optional;
  * retry classification Temporal acts on.
  *
  * <ul>
- *   <li>I/O errors and timeouts, 5xx, 408 → retried with the activity's backoff
+ *   <li>I/O errors and timeouts, 5xx, 408 → retried with the activity's backoff (503, 408 and
+ *       connection failures marked as certainly not accepted, see {@link AttemptFailures})
  *   <li>429 → retried no sooner than the provider's {@code Retry-After} (seconds or HTTP date)
  *   <li>2xx and other 4xx → returned: only the adapter knows which refusals are permanent
  * </ul>
@@ -51,6 +52,14 @@ public final class ProviderHttp {
     }
   }
 
+  /**
+   * The longest one call may take: connecting, then waiting for the answer, each bounded by the
+   * provider's timeout.
+   */
+  public Duration longestCall() {
+    return timeout.multipliedBy(2);
+  }
+
   /** A request builder with the provider's timeout set. */
   public HttpRequest.Builder request(URI uri) {
     return HttpRequest.newBuilder(uri).timeout(timeout);
@@ -75,10 +84,12 @@ public final class ProviderHttp {
           retryAfter.flatMap(this::retryDelay).orElse(null));
     }
     if (status >= 500 || status == 408) {
+      String message = provider + " answered " + status + " (will retry): " + response.body();
       throw retryable(
-          provider + " answered " + status + " (will retry): " + response.body(),
+          message,
           retryAfter.flatMap(this::retryDelay).orElse(null),
-          null);
+          // 503 and 408 say the request was not processed; 500, 502, 504 say nothing either way
+          status == 503 || status == 408 ? new AttemptFailures.Declined(message) : null);
     }
     return new Response(status, response.body(), retryAfter);
   }

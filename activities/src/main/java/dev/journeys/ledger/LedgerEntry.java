@@ -33,14 +33,19 @@ public record LedgerEntry(
     String deliveryStatus,
     Instant deliveryUpdatedAt) {
 
-  /** The outcome this entry stands for, once decided; a PENDING entry has none. */
+  /**
+   * The outcome this entry stands for, once decided; a PENDING or THROTTLED entry has none (a
+   * throttled send's outcome depends on when it is asked).
+   */
   public SendOutcome outcome() {
     return switch (status) {
       case SENT -> new SendOutcome.Sent(channel, providerMessageId);
       case SUPPRESSED -> new SendOutcome.Suppressed(reason);
       case DEFERRED -> new SendOutcome.Deferred(deferredUntil, reason);
       case FAILED -> new SendOutcome.Failed(channel, reason);
-      case PENDING -> throw new IllegalStateException(idempotencyKey + " is not decided yet");
+      case UNCERTAIN -> new SendOutcome.Uncertain(channel, reason);
+      case PENDING, THROTTLED ->
+          throw new IllegalStateException(idempotencyKey + " is not decided yet");
     };
   }
 }

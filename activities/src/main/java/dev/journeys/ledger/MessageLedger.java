@@ -6,6 +6,7 @@ import dev.journeys.messaging.Topic;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -63,22 +64,123 @@ public class MessageLedger {
   }
 
   /**
-   * Records that a send not seen before may only go out at {@code until} (quiet hours, contact
-   * window). The journey asks again then, under a new key; this row stays as the explanation.
+   * Records the decision for a send not seen before, or for one that was {@code DEFERRED} or {@code
+   * THROTTLED} and is being decided again (its row becomes the new decision). Returns false when
+   * the key is already decided (a concurrent attempt got there first); the caller then re-reads.
+   *
+   * <p>A {@code PENDING} decision takes the attempt's lease in the same statement, so no other
+   * attempt can send until the lease has passed or the attempt releases it.
    */
-  public boolean recordDeferred(SendRequest request, java.time.Instant until, String reason) {
+  public boolean decide(SendRequest request, Decision decision) {
     return insert(
                 """
-                insert into message_ledger (idempotency_key, customer_id, journey, step, channel,
-                    topic, message_key, status, reason, deferred_until)
-                values (:key, :customer, :journey, :step, :channel, :topic, :messageKey, 'DEFERRED',
-                    :reason, :until)
-                on conflict (idempotency_key) do nothing""",
+                insert into message_ledger as l (idempotency_key, customer_id, journey, step,
+                    channel, topic, message_key, status, reason, recipient, deferred_until,
+                    template_version, template_locale, lease_owner, lease_until)
+                values (:key, :customer, :journey, :step, :channel, :topic, :messageKey, :status,
+                    :reason, :recipient, :until, :version, :locale, :owner,
+                    case when cast(:owner as text) is null then null
+                         else clock_timestamp() + :leaseMillis * interval '1 millisecond' end)
+                on conflict (idempotency_key) do update
+                  set status = excluded.status, reason = excluded.reason,
+                      recipient = excluded.recipient, deferred_until = excluded.deferred_until,
+                      template_version = excluded.template_version,
+                      template_locale = excluded.template_locale,
+                      lease_owner = excluded.lease_owner, lease_until = excluded.lease_until,
+                      created_at = now(), updated_at = now()
+                  where l.status in ('DEFERRED', 'THROTTLED')""",
                 request)
-            .param("reason", reason)
-            .param("until", Timestamp.from(until))
+            .param("status", decision.status().name())
+            .param("reason", decision.reason())
+            .param("recipient", decision.recipient())
+            .param("until", decision.until() == null ? null : Timestamp.from(decision.until()))
+            .param("version", decision.templateVersion())
+            .param("locale", decision.templateLocale())
+            .param("owner", decision.leaseOwner())
+            .param("leaseMillis", decision.lease() == null ? 0L : decision.lease().toMillis())
             .update()
         == 1;
+  }
+
+  /**
+   * A decision as {@link #decide} records it.
+   *
+   * @param until when a DEFERRED or THROTTLED send comes back
+   * @param leaseOwner the attempt that may now send (PENDING only), for {@code lease}
+   */
+  public record Decision(
+      LedgerStatus status,
+      String reason,
+      String recipient,
+      Instant until,
+      Integer templateVersion,
+      String templateLocale,
+      String leaseOwner,
+      Duration lease) {
+
+    public static Decision of(LedgerStatus status, String reason) {
+      return new Decision(status, reason, null, null, null, null, null, null);
+    }
+
+    public static Decision later(LedgerStatus status, Instant until, String reason) {
+      return new Decision(status, reason, null, until, null, null, null, null);
+    }
+  }
+
+  /**
+   * Another attempt of a PENDING send takes the lease: only if no attempt holds it, or the holder's
+   * lease ran out (it died, or ran past every timeout of its channel). Empty when the lease is held
+   * or the send is no longer PENDING; else whether an earlier attempt may have reached the provider
+   * (it still held the lease, or released it saying it got no answer).
+   */
+  public Optional<Boolean> claim(String idempotencyKey, String owner, Duration lease) {
+    return jdbc.sql(
+            """
+            update message_ledger
+            set in_doubt = in_doubt or lease_until is not null,
+                lease_owner = :owner,
+                lease_until = clock_timestamp() + :leaseMillis * interval '1 millisecond',
+                attempts = attempts + 1, updated_at = now()
+            where idempotency_key = :key and status = 'PENDING'
+              and (lease_until is null or lease_until < clock_timestamp())
+            returning in_doubt""")
+        .param("owner", owner)
+        .param("leaseMillis", lease.toMillis())
+        .param("key", idempotencyKey)
+        .query(Boolean.class)
+        .optional();
+  }
+
+  /** How long the attempt holding a PENDING send's lease may still run; empty when none does. */
+  public Optional<Duration> leaseRemaining(String idempotencyKey) {
+    return jdbc.sql(
+            """
+            select cast(extract(epoch from lease_until - clock_timestamp()) * 1000 as bigint)
+            from message_ledger
+            where idempotency_key = :key and status = 'PENDING'
+              and lease_until >= clock_timestamp()""")
+        .param("key", idempotencyKey)
+        .query(Long.class)
+        .optional()
+        .map(Duration::ofMillis);
+  }
+
+  /**
+   * The attempt is over without a result: the provider refused it for now ({@code inDoubt} false:
+   * nothing reached it) or gave no answer ({@code inDoubt} true). The next attempt may claim the
+   * send at once.
+   */
+  public void release(String idempotencyKey, String owner, boolean inDoubt) {
+    jdbc.sql(
+            """
+            update message_ledger
+            set lease_owner = null, lease_until = null, in_doubt = in_doubt or :doubt,
+                updated_at = now()
+            where idempotency_key = :key and status = 'PENDING' and lease_owner = :owner""")
+        .param("doubt", inDoubt)
+        .param("key", idempotencyKey)
+        .param("owner", owner)
+        .update();
   }
 
   /** An insert of a new row, with the columns every row takes from its request bound. */
@@ -91,23 +193,6 @@ public class MessageLedger {
         .param("channel", request.channel().name())
         .param("topic", request.topic().name())
         .param("messageKey", request.messageKey());
-  }
-
-  /** A PENDING entry may only go out later (a retry landed in quiet hours). */
-  public void markDeferred(String idempotencyKey, java.time.Instant until, String reason) {
-    int updated =
-        jdbc.sql(
-                """
-                update message_ledger
-                set status = 'DEFERRED', reason = :reason, deferred_until = :until, updated_at = now()
-                where idempotency_key = :key and status = 'PENDING'""")
-            .param("reason", reason)
-            .param("until", Timestamp.from(until))
-            .param("key", idempotencyKey)
-            .update();
-    if (updated != 1) {
-      throw new IllegalStateException("ledger entry " + idempotencyKey + " is not pending");
-    }
   }
 
   /**
@@ -150,41 +235,37 @@ public class MessageLedger {
         .single();
   }
 
-  /** A PENDING entry was confirmed by the provider. */
+  /**
+   * The provider accepted the send. Also from UNCERTAIN: an attempt given up on that turns out to
+   * have been accepted after all is recorded as what it is.
+   */
   public void markSent(String idempotencyKey, String providerMessageId) {
-    settle(idempotencyKey, LedgerStatus.SENT, null, providerMessageId);
+    int updated =
+        jdbc.sql(
+                """
+                update message_ledger
+                set status = 'SENT', reason = null, provider_message_id = :providerId,
+                    lease_owner = null, lease_until = null, updated_at = now()
+                where idempotency_key = :key and status in ('PENDING', 'UNCERTAIN')""")
+            .param("providerId", providerMessageId)
+            .param("key", idempotencyKey)
+            .update();
+    if (updated != 1) {
+      throw new IllegalStateException("ledger entry " + idempotencyKey + " is not pending");
+    }
   }
 
-  /** A PENDING entry was refused by the provider for good. */
+  /** A PENDING entry was refused by the provider for good, or cannot be sent at all. */
   public void markFailed(String idempotencyKey, String reason) {
-    settle(idempotencyKey, LedgerStatus.FAILED, reason, null);
+    settle(idempotencyKey, LedgerStatus.FAILED, reason);
   }
 
-  /** A PENDING entry may no longer be sent (e.g. the customer opted out before a retry). */
-  public void markSuppressed(String idempotencyKey, String reason) {
-    settle(idempotencyKey, LedgerStatus.SUPPRESSED, reason, null);
-  }
-
-  /** Another attempt at a PENDING entry is starting (the earlier one died or timed out). */
-  public void countAttempt(String idempotencyKey) {
-    jdbc.sql(
-            """
-            update message_ledger set attempts = attempts + 1, updated_at = now()
-            where idempotency_key = :key and status = 'PENDING'""")
-        .param("key", idempotencyKey)
-        .update();
-  }
-
-  /** Which template version (and locale variant) the entry's message was rendered from. */
-  public void recordTemplate(String idempotencyKey, Integer version, String locale) {
-    jdbc.sql(
-            """
-            update message_ledger set template_version = :version, template_locale = :locale
-            where idempotency_key = :key""")
-        .param("version", version)
-        .param("locale", locale)
-        .param("key", idempotencyKey)
-        .update();
+  /**
+   * A PENDING entry whose attempt may have reached the provider is given up on, as its channel's
+   * delivery semantics say: it is not sent again.
+   */
+  public void markUncertain(String idempotencyKey, String reason) {
+    settle(idempotencyKey, LedgerStatus.UNCERTAIN, reason);
   }
 
   /** The entry a provider's message id belongs to (delivery receipts carry only that id). */
@@ -218,17 +299,16 @@ public class MessageLedger {
         == 1;
   }
 
-  private void settle(String key, LedgerStatus status, String reason, String providerMessageId) {
+  private void settle(String key, LedgerStatus status, String reason) {
     int updated =
         jdbc.sql(
                 """
                 update message_ledger
-                set status = :status, reason = :reason, provider_message_id = :providerId,
+                set status = :status, reason = :reason, lease_owner = null, lease_until = null,
                     updated_at = now()
                 where idempotency_key = :key and status = 'PENDING'""")
             .param("status", status.name())
             .param("reason", reason)
-            .param("providerId", providerMessageId)
             .param("key", key)
             .update();
     if (updated != 1) {

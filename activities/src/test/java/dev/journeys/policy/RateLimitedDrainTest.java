@@ -41,9 +41,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A burst of sends over the provider's rate drains at that rate through Temporal's activity retries
- * instead of failing: the real send activity on real PostgreSQL, under a Temporal test server on
- * the wall clock (the buckets fill in real time).
+ * A burst of sends over the provider's rate drains at that rate, each throttled send waiting on a
+ * workflow timer for its slot, instead of failing: the real send activity on real PostgreSQL, under
+ * a Temporal test server on the wall clock (the buckets fill in real time).
  */
 @SpringBootTest(classes = ChannelTestApp.class)
 class RateLimitedDrainTest {
@@ -84,9 +84,22 @@ class RateLimitedDrainTest {
     public List<String> send(List<SendRequest> requests) {
       List<Promise<SendOutcome>> pending = new ArrayList<>();
       for (SendRequest request : requests) {
-        pending.add(Async.function(sends::send, request));
+        pending.add(Async.function(this::paced, request));
       }
       return pending.stream().map(p -> p.get().getClass().getSimpleName()).toList();
+    }
+
+    /**
+     * What a journey does with a throttled send: waits on a timer until its slot, plus a little
+     * jitter, and asks again with the same request.
+     */
+    private SendOutcome paced(SendRequest request) {
+      SendOutcome outcome = sends.send(request);
+      while (outcome instanceof SendOutcome.Throttled throttled) {
+        Workflow.sleep(throttled.retryAfter().plusMillis(Workflow.newRandom().nextInt(50)));
+        outcome = sends.send(request);
+      }
+      return outcome;
     }
   }
 

@@ -1,13 +1,13 @@
 package dev.journeys.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.Customer;
 import dev.journeys.customer.CustomerProfiles;
+import dev.journeys.ledger.LedgerStatus;
 import dev.journeys.ledger.MessageLedger;
 import dev.journeys.messaging.Channel;
 import dev.journeys.messaging.SendActivities;
@@ -18,20 +18,24 @@ import dev.journeys.testsupport.ChannelTestApp;
 import dev.journeys.testsupport.ChannelTestProperties;
 import dev.journeys.testsupport.SmsProviderStub;
 import dev.journeys.testsupport.TestSmtp;
-import io.temporal.failure.ApplicationFailure;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -64,6 +68,8 @@ class SendRateLimitTest {
   @Autowired CustomerProfiles profiles;
   @Autowired MessageLedger ledger;
   @Autowired SendRateLimiter limiter;
+  @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
 
   @Test
   void neverGrantsMoreThanTheRateToConcurrentCallers() throws Exception {
@@ -102,21 +108,29 @@ class SendRateLimitTest {
   }
 
   @Test
-  void aSendOverTheProviderRateIsRetriedLaterAndNothingIsRecordedForIt() {
+  void sendsOverTheProviderRateGetOneSlotEachAtThatRateAndTheLedgerSaysSo() {
     customer("s1");
     customer("s2");
+    customer("s3");
 
     var first = sends.send(smsRequest("s1", "k-s1", "journey-a"));
-    var throttled =
-        catchThrowableOfType(
-            ApplicationFailure.class, () -> sends.send(smsRequest("s2", "k-s2", "journey-b")));
+    var second = sends.send(smsRequest("s2", "k-s2", "journey-b"));
+    var third = sends.send(smsRequest("s3", "k-s3", "journey-c"));
+    // asked again before its slot: the same slot, not another one
+    var secondAgain = sends.send(smsRequest("s2", "k-s2", "journey-b"));
 
     assertThat(first).isInstanceOf(SendOutcome.Sent.class);
-    assertThat(throttled.getType()).isEqualTo(SendRateLimiter.RATE_LIMITED);
-    assertThat(throttled.isNonRetryable()).isFalse();
-    assertThat(throttled.getNextRetryDelay())
-        .isBetween(Duration.ofSeconds(3), Duration.ofSeconds(5));
-    assertThat(ledger.find("k-s2")).isEmpty();
+    // one SMS every 5 s: the second waits for the next token, the third for the one after
+    // (each wait counts from when it was asked: allow for a slow machine between the calls)
+    assertThat(wait(second)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(5));
+    assertThat(wait(third).minus(wait(second)))
+        .isBetween(Duration.ofMillis(3_000), Duration.ofSeconds(5));
+    assertThat(wait(secondAgain)).isLessThanOrEqualTo(wait(second));
+    var entry = ledger.find("k-s2").orElseThrow();
+    assertThat(entry.status()).isEqualTo(LedgerStatus.THROTTLED);
+    assertThat(entry.reason()).isEqualTo("rate_limited");
+    assertThat(entry.deferredUntil()).isAfter(entry.createdAt().plusSeconds(1));
+    assertThat(sms.received()).hasSize(1);
   }
 
   @Test
@@ -126,14 +140,60 @@ class SendRateLimitTest {
     customer("j3");
 
     var first = sends.send(emailRequest("j1", "k-j1", "bulk"));
-    var throttled =
-        catchThrowableOfType(
-            ApplicationFailure.class, () -> sends.send(emailRequest("j2", "k-j2", "bulk")));
+    var throttled = sends.send(emailRequest("j2", "k-j2", "bulk"));
     var other = sends.send(emailRequest("j3", "k-j3", "welcome"));
 
     assertThat(first).isInstanceOf(SendOutcome.Sent.class);
-    assertThat(throttled.getType()).isEqualTo(SendRateLimiter.RATE_LIMITED);
+    assertThat(throttled).isInstanceOf(SendOutcome.Throttled.class);
     assertThat(other).isInstanceOf(SendOutcome.Sent.class);
+  }
+
+  @Test
+  void aSendWaitingForARateTokenHoldsNoCustomerLock() throws Exception {
+    customer("lk");
+    jdbc.sql(
+            """
+            insert into send_rate_bucket (name, tokens, refilled_at)
+            values ('journey:locktest', 1, now())""")
+        .update();
+    try (Connection bucketHolder = dataSource.getConnection()) {
+      bucketHolder.setAutoCommit(false);
+      bucketHolder
+          .createStatement()
+          .execute("select * from send_rate_bucket where name = 'journey:locktest' for update");
+      var send =
+          CompletableFuture.supplyAsync(() -> sends.send(emailRequest("lk", "k-lk", "locktest")));
+      awaitSomeoneWaitingForALock();
+      try (Connection other = dataSource.getConnection()) {
+        other.setAutoCommit(false);
+        // another decision for the same customer can go on meanwhile
+        other.createStatement().execute("set local lock_timeout = '2s'");
+        other.createStatement().execute("select id from customer where id = 'lk' for update");
+        other.rollback();
+      } finally {
+        bucketHolder.rollback();
+      }
+      assertThat(send.get(10, TimeUnit.SECONDS)).isInstanceOf(SendOutcome.Sent.class);
+    }
+  }
+
+  private void awaitSomeoneWaitingForALock() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (jdbc.sql(
+                """
+                select count(*) from pg_stat_activity
+                where datname = current_database() and wait_event_type = 'Lock'""")
+            .query(Integer.class)
+            .single()
+        == 0) {
+      assertThat(System.nanoTime()).as("the send waits for the bucket").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  private static Duration wait(SendOutcome outcome) {
+    assertThat(outcome).isInstanceOf(SendOutcome.Throttled.class);
+    return ((SendOutcome.Throttled) outcome).retryAfter();
   }
 
   private void customer(String id) {

@@ -36,7 +36,10 @@ public record JourneyActivityOptions(
   private static ActivityOptions[] defaultsOf() {
     var send =
         ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            // longer than any attempt's lease on its ledger row (the channel's longest call plus
+            // 15 s; SMTP with 10 s per connect, read and write: 145 s), so Temporal never starts a
+            // second attempt that would only find the first one still holding the send
+            .setStartToCloseTimeout(Duration.ofMinutes(3))
             .setScheduleToCloseTimeout(Duration.ofHours(2))
             .setRetryOptions(
                 RetryOptions.newBuilder()

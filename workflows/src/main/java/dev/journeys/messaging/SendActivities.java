@@ -11,8 +11,11 @@ import io.temporal.activity.ActivityMethod;
 public interface SendActivities {
 
   /**
-   * Sends once per idempotency key. A retry of a key already sent returns the recorded outcome
-   * without contacting the provider again.
+   * Decides once per idempotency key and sends under it. Asked again with the same key: a final
+   * outcome (Sent, Suppressed, Failed, Uncertain) is returned as recorded; a Deferred or Throttled
+   * send is decided again once its time has come; an allowed send whose attempt did not finish is
+   * completed under the same key or given up as Uncertain, never decided again. Permanent failures
+   * come back as {@link SendOutcome.Failed}; only transient ones are thrown, for Temporal to retry.
    */
   @ActivityMethod(name = "Send")
   SendOutcome send(SendRequest request);

@@ -2,6 +2,7 @@ package dev.journeys.messaging;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,15 +14,23 @@ import java.time.Instant;
  *   case SendOutcome.Suppressed s -> ...
  *   case SendOutcome.Deferred d -> ...
  *   case SendOutcome.Failed f -> ...
+ *   case SendOutcome.Uncertain u -> ...
+ *   case SendOutcome.Throttled t -> ...
  * }
  * }</pre>
+ *
+ * <p>Sent, Suppressed, Failed and Uncertain are final for the send's idempotency key: asking again
+ * returns the same outcome. Deferred and Throttled are not: ask again, with the same request and
+ * key, once their time has come.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "outcome")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = SendOutcome.Sent.class, name = "sent"),
   @JsonSubTypes.Type(value = SendOutcome.Suppressed.class, name = "suppressed"),
   @JsonSubTypes.Type(value = SendOutcome.Deferred.class, name = "deferred"),
-  @JsonSubTypes.Type(value = SendOutcome.Failed.class, name = "failed")
+  @JsonSubTypes.Type(value = SendOutcome.Failed.class, name = "failed"),
+  @JsonSubTypes.Type(value = SendOutcome.Uncertain.class, name = "uncertain"),
+  @JsonSubTypes.Type(value = SendOutcome.Throttled.class, name = "throttled")
 })
 public sealed interface SendOutcome {
 
@@ -34,9 +43,29 @@ public sealed interface SendOutcome {
     public static final String HOLDOUT = "holdout";
   }
 
-  /** Not sent yet: may be sent at {@code until} (quiet hours, contact windows). */
+  /**
+   * Not sent yet: may be sent at {@code until} (quiet hours, contact windows). Asking again with
+   * the same key after {@code until} decides again.
+   */
   record Deferred(Instant until, String reason) implements SendOutcome {}
 
-  /** The provider refused it for good (bad address, rejected content). */
+  /**
+   * The provider refused it for good (bad address, rejected content), or it could not be sent at
+   * all on this channel (no provider configured, template error); {@code reason} says which.
+   */
   record Failed(Channel channel, String reason) implements SendOutcome {}
+
+  /**
+   * Allowed, and an attempt may or may not have reached the provider (the worker died or the
+   * provider gave no answer); the channel's delivery semantics say not to send again, so it will
+   * not be. The message may or may not arrive: do not send it again on another channel.
+   */
+  record Uncertain(Channel channel, String reason) implements SendOutcome {}
+
+  /**
+   * Over the provider's or the journey's send rate: nothing decided yet. The send holds a slot that
+   * is due after {@code retryAfter}; ask again with the same key then (plus a little jitter), and
+   * it is decided and sent without waiting for the rate again.
+   */
+  record Throttled(Channel channel, Duration retryAfter) implements SendOutcome {}
 }

@@ -148,6 +148,8 @@ class JourneySdkTest {
                         Message.sms("offer-by-sms").with(Map.of("why", suppressed.reason())));
                 case SendOutcome.Deferred deferred -> journey.pauseUntil(deferred.until());
                 case SendOutcome.Failed failed -> journey.send(Message.sms("never"));
+                case SendOutcome.Uncertain uncertain -> journey.send(Message.sms("never"));
+                case SendOutcome.Throttled throttled -> journey.send(Message.sms("never"));
               }
               if (!journey.wasSent("offer") && journey.outcomeOf("offer-by-sms").isPresent()) {
                 journey.send(Message.sms("checked").atStep("check"));

@@ -11,23 +11,67 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Properties;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Email over SMTP. The Message-ID is derived from the idempotency key, so a resend after a lost
- * SMTP reply carries the same id and receiving systems can tell it is the same message.
+ * SMTP reply carries the same id and receiving systems can tell it is the same message (SMTP has no
+ * idempotency: the relay accepts the repeat; mailbox providers and clients may thread or drop it).
+ * Every SMTP wait is bounded, so an attempt's longest run is known.
  */
 public class SmtpEmailChannel implements ChannelSender {
 
   private final JavaMailSender mail;
   private final EmailProperties properties;
 
+  /** Applied where {@code spring.mail.properties} sets none: Jakarta Mail waits forever. */
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Server answers one SMTP send may wait for: greeting, EHLO, STARTTLS, AUTH, MAIL, RCPT, ... */
+  private static final int ROUND_TRIPS = 12;
+
+  private final Duration longestAttempt;
+
   public SmtpEmailChannel(JavaMailSender mail, EmailProperties properties) {
     this.mail = mail;
     this.properties = properties;
+    this.longestAttempt = bounded(mail);
+  }
+
+  /**
+   * Makes every SMTP wait bounded (connect, each read, each write) and returns the longest a send
+   * can then take. Set before the first send, when the mail session is created from these
+   * properties.
+   */
+  private static Duration bounded(JavaMailSender mail) {
+    if (!(mail instanceof JavaMailSenderImpl impl)) {
+      return Duration.ofMinutes(2);
+    }
+    Properties props = impl.getJavaMailProperties();
+    long connect = millis(props, "mail.smtp.connectiontimeout");
+    long read = millis(props, "mail.smtp.timeout");
+    long write = millis(props, "mail.smtp.writetimeout");
+    return Duration.ofMillis(connect + ROUND_TRIPS * Math.max(read, write));
+  }
+
+  private static long millis(Properties props, String key) {
+    Object value = props.get(key);
+    if (value == null) {
+      props.put(key, Long.toString(DEFAULT_TIMEOUT.toMillis()));
+      return DEFAULT_TIMEOUT.toMillis();
+    }
+    return Long.parseLong(value.toString().strip());
+  }
+
+  @Override
+  public Duration longestAttempt() {
+    return longestAttempt;
   }
 
   @Override

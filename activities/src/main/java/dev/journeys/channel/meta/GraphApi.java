@@ -27,6 +27,11 @@ public final class GraphApi {
     this.json = json;
   }
 
+  /** The longest one post may take (see {@link ProviderHttp#longestCall}). */
+  public java.time.Duration longestCall() {
+    return http.longestCall();
+  }
+
   /**
    * Posts the body and returns the answer's body. Throttling and temporary errors become the
    * retryable failures of {@link ProviderHttp}; any other error is thrown as {@code rejection}

@@ -60,6 +60,11 @@ public class MetaSendApiChannel implements ChannelSender {
   }
 
   @Override
+  public java.time.Duration longestAttempt() {
+    return graphApi.longestCall();
+  }
+
+  @Override
   public String send(OutboundMessage message) throws PermanentDeliveryFailure {
     ObjectNode body = json.createObjectNode();
     body.putObject("recipient").put("id", message.recipient());

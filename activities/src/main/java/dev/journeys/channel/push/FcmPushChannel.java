@@ -51,6 +51,11 @@ public class FcmPushChannel implements ChannelSender {
   }
 
   @Override
+  public java.time.Duration longestAttempt() {
+    return http.longestCall();
+  }
+
+  @Override
   public String send(OutboundMessage message) throws PermanentDeliveryFailure {
     ObjectNode body = json.createObjectNode();
     ObjectNode fcm = body.putObject("message");

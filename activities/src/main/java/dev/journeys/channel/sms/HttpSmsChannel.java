@@ -23,6 +23,11 @@ import java.util.stream.Collectors;
  * auth, answered with the message SID. 429 (after its Retry-After), 5xx and I/O errors are retried;
  * other 4xx answers are permanent refusals, named by Twilio's error code where it says something
  * the journey can act on (unsubscribed, not a mobile number).
+ *
+ * <p>Twilio's Messages API takes no idempotency key ({@code I-Twilio-Idempotency-Token} is a header
+ * Twilio sends on its own webhooks, not one it honours on requests), so none is sent: a resend
+ * after a lost answer is a second SMS. What the send activity does about that is the channel's
+ * delivery semantics.
  */
 public class HttpSmsChannel implements ChannelSender {
 
@@ -43,6 +48,11 @@ public class HttpSmsChannel implements ChannelSender {
   @Override
   public Channel channel() {
     return Channel.SMS;
+  }
+
+  @Override
+  public java.time.Duration longestAttempt() {
+    return http.longestCall();
   }
 
   @Override
@@ -73,7 +83,6 @@ public class HttpSmsChannel implements ChannelSender {
             .header("Authorization", "Basic " + credentials)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json")
-            .header("I-Twilio-Idempotency-Token", message.idempotencyKey())
             .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
             .build();
     ProviderHttp.Response response = http.send(request);

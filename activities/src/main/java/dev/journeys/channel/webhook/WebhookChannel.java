@@ -44,6 +44,11 @@ public class WebhookChannel implements ChannelSender {
   }
 
   @Override
+  public java.time.Duration longestAttempt() {
+    return http.longestCall();
+  }
+
+  @Override
   public String send(OutboundMessage message) throws PermanentDeliveryFailure {
     ObjectNode body = json.createObjectNode();
     body.put("id", message.idempotencyKey());

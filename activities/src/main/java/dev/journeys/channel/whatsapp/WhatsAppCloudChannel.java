@@ -46,6 +46,11 @@ public class WhatsAppCloudChannel implements ChannelSender {
   }
 
   @Override
+  public java.time.Duration longestAttempt() {
+    return graphApi.longestCall();
+  }
+
+  @Override
   public String send(OutboundMessage message) throws PermanentDeliveryFailure {
     if (!PhoneNumbers.isE164(message.recipient())) {
       throw new PermanentDeliveryFailure(

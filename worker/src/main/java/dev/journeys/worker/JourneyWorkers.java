@@ -17,7 +17,10 @@ import dev.journeys.messaging.SendActivities;
 import dev.journeys.profile.ProfileActivities;
 import dev.journeys.restock.StockSubscriptionActivities;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -45,10 +48,17 @@ public class JourneyWorkers implements SmartLifecycle {
       StockSubscriptionActivities stockSubscriptions,
       ExperimentActivities experiments,
       SearchAttributeSetup searchAttributes,
-      WorkerProperties properties) {
+      WorkerProperties properties,
+      List<WorkerInterceptor> interceptors) {
     this.searchAttributes = searchAttributes;
     this.properties = properties;
-    this.factory = WorkerFactory.newInstance(client);
+    // interceptors: journey metrics and the activity log context (worker.observability)
+    this.factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
+                .build());
     var worker = factory.newWorker(properties.taskQueue());
     var cart = properties.abandonedCart().settings();
     worker.registerWorkflowImplementationFactory(

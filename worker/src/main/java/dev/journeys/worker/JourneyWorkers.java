@@ -19,7 +19,6 @@ import dev.journeys.restock.StockSubscriptionActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkerFactoryOptions;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +55,12 @@ public class JourneyWorkers implements SmartLifecycle {
     this.factory =
         WorkerFactory.newInstance(
             client,
-            WorkerFactoryOptions.newBuilder()
+            properties
+                .worker()
+                .factoryOptions()
                 .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
                 .build());
-    var worker = factory.newWorker(properties.taskQueue());
+    var worker = factory.newWorker(properties.taskQueue(), properties.worker().workerOptions());
     var cart = properties.abandonedCart().settings();
     worker.registerWorkflowImplementationFactory(
         AbandonedCartJourney.class, () -> new AbandonedCartJourneyImpl(cart));

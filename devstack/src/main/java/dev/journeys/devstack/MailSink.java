@@ -2,6 +2,7 @@ package dev.journeys.devstack;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.journeys.logging.PersonalDataMasking;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -90,7 +91,11 @@ public final class MailSink implements AutoCloseable {
           to == null
               ? "?"
               : Arrays.stream(to).map(Address::toString).collect(Collectors.joining(", "));
-      return "to=" + recipients + " subject=\"" + message.getSubject() + "\"";
+      return "to="
+          + PersonalDataMasking.mask(recipients)
+          + " subject=\""
+          + message.getSubject()
+          + "\"";
     } catch (MessagingException e) {
       return "(unreadable: " + e.getMessage() + ")";
     }

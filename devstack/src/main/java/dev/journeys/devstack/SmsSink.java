@@ -3,6 +3,7 @@ package dev.journeys.devstack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.journeys.logging.PersonalDataMasking;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -128,7 +129,12 @@ public final class SmsSink implements AutoCloseable {
               body,
               exchange.getRequestHeaders().getFirst("I-Twilio-Idempotency-Token"));
       received.add(sms);
-      log.info("SMS received: to={} from={} body=\"{}\"", to, from, body);
+      // the sink stands in for a provider: its log is as careful with numbers as the apps' logs
+      log.info(
+          "SMS received: to={} from={} body=\"{}\"",
+          PersonalDataMasking.mask(to),
+          PersonalDataMasking.mask(from),
+          PersonalDataMasking.mask(body));
       Map<String, Object> message = new LinkedHashMap<>();
       message.put("sid", "SM%032x".formatted(sequence.incrementAndGet()));
       message.put("account_sid", accountSid);

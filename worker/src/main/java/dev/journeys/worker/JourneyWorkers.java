@@ -6,7 +6,9 @@ import dev.journeys.experiment.ExperimentActivities;
 import dev.journeys.handoff.HandoffActivities;
 import dev.journeys.messaging.SendActivities;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.WorkerFactory;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -38,11 +40,20 @@ public class JourneyWorkers implements SmartLifecycle {
       ExperimentActivities experiments,
       SearchAttributeSetup searchAttributes,
       WorkerProperties properties,
-      Environment environment) {
+      Environment environment,
+      List<WorkerInterceptor> interceptors) {
     this.searchAttributes = searchAttributes;
     this.properties = properties;
-    this.factory = WorkerFactory.newInstance(client);
-    var worker = factory.newWorker(properties.taskQueue());
+    // interceptors: journey metrics and the activity log context (worker.observability)
+    this.factory =
+        WorkerFactory.newInstance(
+            client,
+            properties
+                .worker()
+                .factoryOptions()
+                .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
+                .build());
+    var worker = factory.newWorker(properties.taskQueue(), properties.worker().workerOptions());
     JourneyRegistration.registerAll(worker, new ConfiguredSettings(Binder.get(environment)));
     worker.registerActivitiesImplementations(
         sendActivities, profileActivities, handoffActivities, stockSubscriptions, experiments);

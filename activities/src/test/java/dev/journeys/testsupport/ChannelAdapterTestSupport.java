@@ -64,7 +64,9 @@ public abstract class ChannelAdapterTestSupport {
     registry.add("journeys.channels.push.access-token", () -> "fcm-token");
     registry.add("journeys.channels.webhook.url", () -> base + "/hooks/journeys");
     registry.add("journeys.channels.webhook.secret", () -> WEBHOOK_SECRET);
-    registry.add("journeys.channels.webhook.timeout", () -> "1s");
+    // long enough for a cold first request on a loaded machine; the timeout test's endpoint hangs
+    // until the adapter gives up, so this is also how long that test takes
+    registry.add("journeys.channels.webhook.timeout", () -> "3s");
   }
 
   private static ProviderStub startProvider() {

@@ -61,7 +61,7 @@ class WebhookChannelTest extends ChannelAdapterTestSupport {
   @Test
   void aTimeoutIsRetried() {
     customer("h3");
-    // the endpoint hangs until the test is over, far past the adapter's 1 s timeout
+    // the endpoint hangs until the test is over, far past the adapter's 3 s timeout
     var hang = new CountDownLatch(1);
     provider.answer(
         r -> {

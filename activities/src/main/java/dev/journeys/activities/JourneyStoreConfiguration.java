@@ -1,7 +1,11 @@
 package dev.journeys.activities;
 
+import dev.journeys.customer.TimeZones;
+import dev.journeys.policy.PolicyProperties;
 import java.time.Clock;
+import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +27,8 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
       "dev.journeys.experiment"
     })
 @EnableJdbcRepositories(basePackages = "dev.journeys.customer")
+// the default time zone: profiles read by the API and the worker resolve zones alike
+@EnableConfigurationProperties(PolicyProperties.class)
 @org.springframework.context.annotation.Import(PolicyStoreConfiguration.class)
 public class JourneyStoreConfiguration {
 
@@ -30,5 +36,10 @@ public class JourneyStoreConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  @Bean
+  TimeZones timeZones(PolicyProperties policies) {
+    return TimeZones.shipped(ZoneId.of(policies.defaultTimeZone()));
   }
 }

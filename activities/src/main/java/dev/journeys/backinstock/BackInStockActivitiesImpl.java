@@ -19,6 +19,12 @@ public class BackInStockActivitiesImpl implements BackInStockActivities {
   }
 
   @Override
+  public List<String> claimSubscriptions(
+      String productId, String restockId, String afterCustomerId, int limit) {
+    return subscriptions.claim(productId, restockId, afterCustomerId, limit);
+  }
+
+  @Override
   public void markNotified(String productId, List<String> customerIds) {
     subscriptions.markNotified(productId, customerIds);
   }

@@ -1,12 +1,13 @@
 package dev.journeys.policy;
 
 import dev.journeys.customer.Customer;
+import dev.journeys.customer.TimeZones;
 import dev.journeys.messaging.Channel;
 import dev.journeys.messaging.Topic;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +20,18 @@ public class SendTimes {
 
   private final PolicyProperties properties;
   private final ContactRules contactRules;
+  private final TimeZones timeZones;
 
-  public SendTimes(PolicyProperties properties, ContactRules contactRules) {
+  @Autowired
+  public SendTimes(PolicyProperties properties, ContactRules contactRules, TimeZones timeZones) {
     this.properties = properties;
     this.contactRules = contactRules;
+    this.timeZones = timeZones;
+  }
+
+  /** With the shipped region table and the configured default zone. */
+  public SendTimes(PolicyProperties properties, ContactRules contactRules) {
+    this(properties, contactRules, TimeZones.shipped(ZoneId.of(properties.defaultTimeZone())));
   }
 
   /** Empty if the message may go now; else when it may, and why not now. */
@@ -49,15 +58,8 @@ public class SendTimes {
     return Optional.ofNullable(result);
   }
 
-  /** The customer's time zone, or the configured default when the profile has none (or junk). */
+  /** The customer's zone, as the journeys see it (see {@link TimeZones}). */
   ZoneId zoneOf(Customer customer) {
-    if (customer.timeZone() != null && !customer.timeZone().isBlank()) {
-      try {
-        return ZoneId.of(customer.timeZone());
-      } catch (DateTimeException unknown) {
-        // profiles are validated on the way in; an old row falls back to the default
-      }
-    }
-    return ZoneId.of(properties.defaultTimeZone());
+    return timeZones.zoneOf(customer);
   }
 }

@@ -2,7 +2,11 @@ package dev.journeys.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.journey.backinstock.BackInStockFanOut;
+import dev.journeys.journey.backinstock.Restock;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.DefaultDataConverter;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -56,6 +60,26 @@ class BackInStockApiTest extends ApiTestSupport {
     assertThat(json.readTree(repeated.getBody()).get("status").asText()).isEqualTo("duplicate");
     assertThat(temporal.newUntypedWorkflowStub("restock/mug-1/inv-7").describe().getWorkflowType())
         .isEqualTo("BackInStockFanOut");
+  }
+
+  /** The API starts the fan-out without its classes: the fan-out must read what the API wrote. */
+  @Test
+  void theFanOutReadsTheRestockTheApiStarted() {
+    post("/v1/products/pot-2/restocks", "{\"restockId\":\"inv-9\",\"productName\":\"Pot\"}");
+
+    var input =
+        temporal
+            .fetchHistory("restock/pot-2/inv-9")
+            .getHistory()
+            .getEvents(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getInput();
+    Restock restock =
+        DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
+            0, Optional.of(input), Restock.class, Restock.class);
+
+    assertThat(restock).isEqualTo(new Restock("inv-9", "pot-2", "Pot"));
+    assertThat(BackInStockFanOut.workflowId(restock)).isEqualTo("restock/pot-2/inv-9");
   }
 
   private ResponseEntity<String> post(String path, String body) {

@@ -18,4 +18,16 @@ public interface BackInStockActivities {
   /** Marks these customers' subscriptions to the product as notified: they are told only once. */
   @ActivityMethod(name = "MarkStockSubscriptionsNotified")
   void markNotified(String productId, List<String> customerIds);
+
+  /**
+   * Claims up to {@code limit} open subscriptions to the product for this restock, in customer id
+   * order after {@code afterCustomerId} (null for the first page), and returns their customers. The
+   * claim marks them notified in the same statement, so two restocks of one product running at once
+   * never both get a subscriber (reading with {@link #openSubscriptions} and then calling {@link
+   * #markNotified} leaves a window in which they do). A retried claim of the same restock and
+   * cursor returns the page it claimed before.
+   */
+  @ActivityMethod(name = "ClaimStockSubscriptions")
+  List<String> claimSubscriptions(
+      String productId, String restockId, String afterCustomerId, int limit);
 }

@@ -10,7 +10,9 @@ import java.util.Optional;
  * What a journey may know about a customer when it branches: where they are, how they like to be
  * reached, and free-form profile attributes (tier, loyalty points, product preferences...).
  *
- * @param timeZone IANA zone id; null when unknown (journeys then use UTC)
+ * @param timeZone IANA zone id, resolved as the policy gate resolves it (the profile's own, else
+ *     its region's, else the configured default); null only for a customer the store does not know
+ *     (journeys then use UTC)
  * @param preferredChannel null when the customer has not said
  * @param attributes JSON object from the profile; empty when none
  */

@@ -3,8 +3,6 @@ package dev.journeys.api.backinstock;
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.backinstock.BackInStockSubscriptions;
 import dev.journeys.journey.JourneyCatalog;
-import dev.journeys.journey.backinstock.BackInStockFanOut;
-import dev.journeys.journey.backinstock.Restock;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -54,8 +52,8 @@ public class BackInStockController {
   public ResponseEntity<Map<String, String>> restocked(
       @PathVariable String productId, @Valid @RequestBody BackInStockRequests.Restocked request) {
     checkProduct(productId);
-    var restock = new Restock(request.restockId(), productId, request.productName());
-    String workflowId = BackInStockFanOut.workflowId(restock);
+    var restock = new FanOutStart(request.restockId(), productId, request.productName());
+    String workflowId = restock.workflowId();
     var options =
         WorkflowOptions.newBuilder()
             .setTaskQueue(JourneyCatalog.TASK_QUEUE)
@@ -66,7 +64,7 @@ public class BackInStockController {
             .build();
     String status;
     try {
-      temporal.newUntypedWorkflowStub("BackInStockFanOut", options).start(restock);
+      temporal.newUntypedWorkflowStub(FanOutStart.WORKFLOW_TYPE, options).start(restock);
       status = "started";
     } catch (WorkflowExecutionAlreadyStarted repeat) {
       status = "duplicate";

@@ -3,6 +3,7 @@ package dev.journeys.api.unsubscribe;
 import dev.journeys.customer.ConsentChange;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.CustomerProfiles;
+import dev.journeys.messaging.Topic;
 import dev.journeys.unsubscribe.UnsubscribeLinks;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +70,33 @@ public class UnsubscribeController {
       return ResponseEntity.ok(page("Unsubscribed", "<p>You will not receive these messages.</p>"));
     }
     return ResponseEntity.ok(
-        page("Unsubscribed", "<p>You will no longer receive " + describe(unsubscribe) + ".</p>"));
+        page(
+            "Unsubscribed",
+            "<p>You will no longer receive "
+                + describe(unsubscribe)
+                + ".</p>"
+                + allMarketingForm(unsubscribe)));
+  }
+
+  /**
+   * After opting out of one promotional topic (reviews, back in stock), "all marketing" on the same
+   * channel is one click further: a form with a signed link of its own for MARKETING, which covers
+   * every promotional topic. Nothing is offered after a marketing or transactional opt-out.
+   */
+  private String allMarketingForm(UnsubscribeLinks.Unsubscribe done) {
+    if (done.topic() == Topic.MARKETING || !done.topic().isPromotional()) {
+      return "";
+    }
+    return links
+        .linkFor(done.customerId(), done.channel(), Topic.MARKETING)
+        .map(
+            link ->
+                "<form method=\"post\" action=\""
+                    + HtmlUtils.htmlEscape(link)
+                    + "\"><button type=\"submit\">Unsubscribe from all marketing by "
+                    + done.channel().name().toLowerCase(Locale.ROOT)
+                    + "</button></form>")
+        .orElse("");
   }
 
   private static String describe(UnsubscribeLinks.Unsubscribe u) {

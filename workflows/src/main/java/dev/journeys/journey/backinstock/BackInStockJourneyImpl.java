@@ -9,12 +9,14 @@ import dev.journeys.journey.Journey;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneyState;
 import dev.journeys.journey.Message;
+import dev.journeys.messaging.Topic;
 import java.util.Map;
 
 /** The brief, line by line: see {@link BackInStockJourney}. */
 public class BackInStockJourneyImpl implements BackInStockJourney {
 
-  static final Message BACK_IN_STOCK = Message.firstAllowed(EMAIL, SMS).key("back-in-stock");
+  static final Message BACK_IN_STOCK =
+      Message.firstAllowed(EMAIL, SMS).key("back-in-stock").about(Topic.BACK_IN_STOCK);
 
   private final Journey journey = Journey.create();
 

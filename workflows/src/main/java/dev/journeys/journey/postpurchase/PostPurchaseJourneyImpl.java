@@ -10,6 +10,7 @@ import dev.journeys.journey.Journey;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneyState;
 import dev.journeys.journey.Message;
+import dev.journeys.messaging.Topic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -30,7 +31,7 @@ public class PostPurchaseJourneyImpl implements PostPurchaseJourney {
   static final Message DELIVERED =
       Message.firstAllowed(EMAIL, SMS).key("order-delivered").transactional();
   static final Message CARE_TIPS = Message.email("care-tips");
-  static final Message REVIEW_REQUEST = Message.email("review-request");
+  static final Message REVIEW_REQUEST = Message.email("review-request").about(Topic.REVIEWS);
   static final Message REPLENISH = Message.firstAllowed(EMAIL, SMS).key("replenishment-reminder");
 
   private final Journey journey = Journey.create();

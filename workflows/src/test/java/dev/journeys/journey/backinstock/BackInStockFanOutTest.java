@@ -184,5 +184,14 @@ class BackInStockFanOutTest {
     public void markNotified(String productId, List<String> customerIds) {
       customerIds.forEach(c -> byProduct.get(productId).put(c, true));
     }
+
+    /** Atomic here by a lock; the store claims with one UPDATE … RETURNING. */
+    @Override
+    public synchronized List<String> claimSubscriptions(
+        String productId, String restockId, String afterCustomerId, int limit) {
+      var page = openSubscriptions(productId, afterCustomerId, limit);
+      markNotified(productId, page);
+      return page;
+    }
   }
 }

@@ -65,6 +65,8 @@ class PostPurchaseJourneyTest {
             "replenishment-reminder");
     var sent = test.sent;
     assertThat(sent.get(0).request().topic()).isEqualTo(Topic.TRANSACTIONAL);
+    // a review request is asked under its own topic: a customer can stop reviews, not all mail
+    assertThat(sent.get(4).request().topic()).isEqualTo(Topic.REVIEWS);
     // shipping and delivery updates go to the preferred channel first
     assertThat(sent.get(1).request().channel()).isEqualTo(Channel.SMS);
     assertThat(sent.get(1).request().data()).containsEntry("carrier", "DHL");

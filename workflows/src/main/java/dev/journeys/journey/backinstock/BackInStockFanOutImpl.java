@@ -24,6 +24,9 @@ public class BackInStockFanOutImpl implements BackInStockFanOut {
 
   private static final Logger log = Workflow.getLogger(BackInStockFanOutImpl.class);
 
+  /** Version marker: pages are claimed atomically instead of read, then marked. */
+  static final String CLAIMED_PAGES = "restock-claims";
+
   private final BackInStockSettings settings;
   private final BackInStockActivities subscriptions =
       Workflow.newActivityStub(
@@ -41,9 +44,19 @@ public class BackInStockFanOutImpl implements BackInStockFanOut {
   @Override
   public long run(Restock restock) {
     notified = restock.notified();
+    // Claiming marks a page notified in the same statement, so two restocks of one product at
+    // once never both tell a subscriber; runs started before read the page, then marked it.
+    boolean claims =
+        Workflow.getVersion(CLAIMED_PAGES, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
     List<String> page =
-        subscriptions.openSubscriptions(
-            restock.productId(), restock.afterCustomerId(), settings.pageSize());
+        claims
+            ? subscriptions.claimSubscriptions(
+                restock.productId(),
+                restock.restockId(),
+                restock.afterCustomerId(),
+                settings.pageSize())
+            : subscriptions.openSubscriptions(
+                restock.productId(), restock.afterCustomerId(), settings.pageSize());
     if (page.isEmpty()) {
       log.info(
           "restock {} of {}: {} subscribers told",
@@ -65,7 +78,9 @@ public class BackInStockFanOutImpl implements BackInStockFanOut {
         log.info("notification not started again: {}", alreadyStarted.getMessage());
       }
     }
-    subscriptions.markNotified(restock.productId(), page);
+    if (!claims) {
+      subscriptions.markNotified(restock.productId(), page);
+    }
     notified += page.size();
 
     Workflow.sleep(settings.pause(page.size()));

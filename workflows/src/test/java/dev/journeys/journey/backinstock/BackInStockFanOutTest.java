@@ -57,6 +57,8 @@ class BackInStockFanOutTest {
         .containsExactly(Channel.SMS);
     // never more than a page in memory, one continue-as-new per full page
     assertThat(subscriptions.largestPage.get()).isEqualTo(100);
+    // every page is claimed in one step: no read-then-mark window for a second restock
+    assertThat(subscriptions.unclaimedReads.get()).isZero();
     assertThat(status(first.getWorkflowId(), first.getRunId()))
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW);
     // 250 sends at 50 per second take at least 5 seconds
@@ -151,6 +153,8 @@ class BackInStockFanOutTest {
     final Map<String, ConcurrentSkipListMap<String, Boolean>> byProduct =
         new java.util.concurrent.ConcurrentHashMap<>();
     final AtomicInteger largestPage = new AtomicInteger();
+    final AtomicInteger unclaimedReads = new AtomicInteger();
+    private boolean claiming;
 
     void subscribe(String product, String customer) {
       byProduct.computeIfAbsent(product, p -> new ConcurrentSkipListMap<>()).put(customer, false);
@@ -177,6 +181,9 @@ class BackInStockFanOutTest {
         }
       }
       largestPage.accumulateAndGet(page.size(), Math::max);
+      if (!claiming) {
+        unclaimedReads.incrementAndGet();
+      }
       return page;
     }
 
@@ -189,9 +196,14 @@ class BackInStockFanOutTest {
     @Override
     public synchronized List<String> claimSubscriptions(
         String productId, String restockId, String afterCustomerId, int limit) {
-      var page = openSubscriptions(productId, afterCustomerId, limit);
-      markNotified(productId, page);
-      return page;
+      claiming = true;
+      try {
+        var page = openSubscriptions(productId, afterCustomerId, limit);
+        markNotified(productId, page);
+        return page;
+      } finally {
+        claiming = false;
+      }
     }
   }
 }

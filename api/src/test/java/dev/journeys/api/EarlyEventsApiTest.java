@@ -3,17 +3,20 @@ package dev.journeys.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.journeys.api.event.JourneyRouter;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.journey.Enrollment;
 import io.temporal.client.WorkflowClient;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Events that arrive before their enrollment are held and start with it: the test reads the
@@ -23,6 +26,8 @@ class EarlyEventsApiTest extends ApiTestSupport {
 
   @Autowired WorkflowClient temporal;
   @Autowired JdbcClient jdbc;
+  @Autowired JourneyRouter router;
+  @Autowired TransactionTemplate transactions;
 
   @Test
   void aShipmentBeforeItsOrderIsHeldAndStartsWithThatOrdersEnrollment() throws Exception {
@@ -103,6 +108,47 @@ class EarlyEventsApiTest extends ApiTestSupport {
 
     assertThat(action(again, "post-purchase")).isEqualTo("started journey/post-purchase/ivy/I-1");
     assertThat(startedWith("journey/post-purchase/ivy/I-1").earlierEvents()).isEmpty();
+  }
+
+  @Test
+  void anOrderThatStartsWhileItsShipmentIsBeingHeldStillGetsTheShipment() throws Exception {
+    var shipped =
+        new CustomerEvent(
+            "s-kim-1",
+            "kim",
+            "order_shipped",
+            java.time.Instant.parse("2026-11-23T10:30:00Z"),
+            java.util.Map.of("orderId", "K-1"));
+    var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      var placed =
+          new java.util.concurrent.atomic.AtomicReference<Future<ResponseEntity<String>>>();
+      // the shipment is held in a transaction that has not committed when the order comes in
+      transactions.executeWithoutResult(
+          status -> {
+            assertThat(router.route(shipped))
+                .extracting(JourneyRouter.Routing::action)
+                .containsExactly("held");
+            placed.set(
+                pool.submit(
+                    () -> post(event("o-kim-1", "kim", "order_placed", "K-1", "10:00:00"))));
+            try {
+              placed.get().get(3, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException waitsForTheHold) {
+              // as it should: the start waits until the shipment is held for good
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+
+      assertThat(action(placed.get().get(), "post-purchase"))
+          .isEqualTo("started journey/post-purchase/kim/K-1");
+      assertThat(startedWith("journey/post-purchase/kim/K-1").earlierEvents())
+          .extracting(CustomerEvent::eventId)
+          .containsExactly("s-kim-1");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The enrollment the newest run of a workflow was started with. */

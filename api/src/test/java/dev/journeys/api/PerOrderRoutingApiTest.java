@@ -29,9 +29,8 @@ class PerOrderRoutingApiTest extends ApiTestSupport {
     var first = post(order("o-ann-1", "ann", "order_placed", "\"A-1001\""));
     var second = post(order("o-ann-2", "ann", "order_placed", "\"A-1002\""));
 
-    assertThat(postPurchase(first)).isEqualTo("signal-with-start journey/post-purchase/ann/A-1001");
-    assertThat(postPurchase(second))
-        .isEqualTo("signal-with-start journey/post-purchase/ann/A-1002");
+    assertThat(postPurchase(first)).isEqualTo("started journey/post-purchase/ann/A-1001");
+    assertThat(postPurchase(second)).isEqualTo("started journey/post-purchase/ann/A-1002");
     assertThat(eventTypesOf("journey/post-purchase/ann/A-1001"))
         .startsWith(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED);
     assertThat(eventTypesOf("journey/post-purchase/ann/A-1002"))
@@ -64,7 +63,7 @@ class PerOrderRoutingApiTest extends ApiTestSupport {
     var placed = post(order("o-num", "nia", "order_placed", "4711"));
     var delivered = post(order("d-num", "nia", "order_delivered", "4711"));
 
-    assertThat(postPurchase(placed)).isEqualTo("signal-with-start journey/post-purchase/nia/4711");
+    assertThat(postPurchase(placed)).isEqualTo("started journey/post-purchase/nia/4711");
     assertThat(postPurchase(delivered)).isEqualTo("signalled journey/post-purchase/nia/4711");
   }
 
@@ -107,7 +106,7 @@ class PerOrderRoutingApiTest extends ApiTestSupport {
       throws Exception {
     // an enrollment started before post-purchase was per order, or by an order without orderId
     var placed = post(order("o-dee", "dee", "order_placed", null));
-    assertThat(postPurchase(placed)).isEqualTo("signal-with-start journey/post-purchase/dee");
+    assertThat(postPurchase(placed)).isEqualTo("started journey/post-purchase/dee");
 
     var shipped = post(order("s-dee", "dee", "order_shipped", "\"D-1\""));
     var delivered = post(order("d-dee", "dee", "order_delivered", null));
@@ -119,11 +118,11 @@ class PerOrderRoutingApiTest extends ApiTestSupport {
   }
 
   @Test
-  void aShipmentForACustomerWithoutAnEnrollmentIsNotRunning() throws Exception {
+  void aShipmentForACustomerWithoutAnEnrollmentIsHeldForItsOrder() throws Exception {
     var shipped = post(order("s-eli", "eli", "order_shipped", "\"E-1\""));
 
     assertThat(shipped.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(postPurchase(shipped)).isEqualTo("not-running journey/post-purchase/eli/E-1");
+    assertThat(postPurchase(shipped)).isEqualTo("held journey/post-purchase/eli/E-1");
   }
 
   /** The post-purchase delivery of the first event of the response, as "action workflowId". */

@@ -72,6 +72,33 @@ class ReceiptWebhookApiTest {
   }
 
   @Test
+  void aRepeatedReceiptStillSignalsTheJourneyWhenAnEarlierAttemptOnlyUpdatedTheLedger() {
+    startJourney("ted");
+    String key = "journey/abandoned-cart/ted/run-1/cart-last-call/sms";
+    sent(key, "ted", "SMS", "+15551234599", "SM999");
+    // an earlier callback recorded the receipt, then failed before the journey was signalled
+    jdbc.sql(
+            "update message_ledger set delivery_status = 'DELIVERED',"
+                + " delivery_updated_at = now() where idempotency_key = :key")
+        .param("key", key)
+        .update();
+    String body = "AccountSid=AC1&MessageSid=SM999&MessageStatus=delivered&To=%2B15551234599";
+
+    var retried = post("twilio", body, MediaType.APPLICATION_FORM_URLENCODED, twilioHeaders(body));
+    var again = post("twilio", body, MediaType.APPLICATION_FORM_URLENCODED, twilioHeaders(body));
+
+    assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<String> signals = signalInputs("journey/abandoned-cart/ted");
+    assertThat(signals).hasSize(3);
+    // the same event id both times: the journey takes it once
+    assertThat(signals.get(1))
+        .contains("message_delivered")
+        .contains("delivery/" + key + "/delivered");
+    assertThat(signals.get(2)).contains("delivery/" + key + "/delivered");
+  }
+
+  @Test
   void rejectsATwilioReceiptWithABadSignature() {
     String key = "k-twilio-forged";
     sent(key, "tom", "SMS", "+15551234568", "SM222");

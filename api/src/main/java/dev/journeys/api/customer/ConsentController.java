@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Consent per channel and topic, with the unified opt-out: a change may name one channel and topic,
  * a whole channel (no topic), a topic on every channel (no channel), or everything (neither). Every
- * change is audited with its source; it stops the very next send of every running journey.
+ * change is audited with its source; it stops the very next send of every running journey, and a
+ * withdrawal of marketing consent reaches running journeys as {@code unsubscribed} ({@link
+ * OptOutEvents}).
  */
 @RestController
 public class ConsentController {
@@ -39,9 +41,11 @@ public class ConsentController {
       java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,49}");
 
   private final CustomerProfiles profiles;
+  private final OptOutEvents optOuts;
 
-  public ConsentController(CustomerProfiles profiles) {
+  public ConsentController(CustomerProfiles profiles, OptOutEvents optOuts) {
     this.profiles = profiles;
+    this.optOuts = optOuts;
   }
 
   /**
@@ -120,7 +124,7 @@ public class ConsentController {
 
   private List<Consent> change(String id, List<ConsentChange> changes, String source) {
     var customer =
-        profiles
+        optOuts
             .changeConsents(id, changes, source)
             .orElseThrow(() -> new NotFoundException("no customer '" + id + "'"));
     return customer.consents().stream()

@@ -23,7 +23,15 @@ import org.springframework.stereotype.Component;
  * Delivers an event to the journeys that care: signal-with-start for journeys it triggers (so start
  * and first event are one atomic step), a signal for running journeys that listen to it. A trigger
  * honours the journey's {@link Reentry} policy: ignored by (delivered to) a running enrollment,
- * restarting it, or held back until a cool-down after the last enrollment has passed.
+ * restarting it, or held back until a cool-down after the last enrollment has passed. A listened
+ * event with no enrollment to go to is held ({@link PendingEvents}) and handed to the enrollment
+ * when it starts.
+ *
+ * <p>Each {@link Routing#action()} says what happened: {@code started} (a new enrollment), {@code
+ * restarted} (the running one ended, a new one started), {@code signalled} (delivered to the
+ * running enrollment, also for a trigger that the re-entry policy does not let start another),
+ * {@code cooling-down} (not delivered), {@code held} (kept for an enrollment that has not started)
+ * or {@code not-running} (no enrollment, holding off).
  */
 @Component
 public class JourneyRouter {
@@ -34,17 +42,25 @@ public class JourneyRouter {
   private final WorkflowClient client;
   private final List<JourneyDefinition> journeys;
   private final Clock clock;
+  private final PendingEvents pending;
 
   @Autowired
-  public JourneyRouter(WorkflowClient client) {
-    this(client, JourneyCatalog.all(), Clock.systemUTC());
+  public JourneyRouter(WorkflowClient client, PendingEvents pending) {
+    this(client, JourneyCatalog.all(), Clock.systemUTC(), pending);
   }
 
-  /** A router over other journeys and another clock, for tests. */
+  /** A router over other journeys and another clock that holds no early events, for tests. */
   public JourneyRouter(WorkflowClient client, List<JourneyDefinition> journeys, Clock clock) {
+    this(client, journeys, clock, PendingEvents.off());
+  }
+
+  /** A router over other journeys, another clock and its own store of early events. */
+  public JourneyRouter(
+      WorkflowClient client, List<JourneyDefinition> journeys, Clock clock, PendingEvents pending) {
     this.client = client;
     this.journeys = List.copyOf(journeys);
     this.clock = clock;
+    this.pending = pending;
   }
 
   public List<Routing> route(CustomerEvent event) {
@@ -54,52 +70,10 @@ public class JourneyRouter {
       // customer: a trigger without the key enrols the customer's single enrollment as before
       String workflowId = journey.workflowId(event);
       if (journey.isTriggeredBy(event.type())) {
-        var last = lastEnrollment(workflowId);
-        boolean running =
-            last.map(
-                    d -> d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING)
-                .orElse(false);
-        String action = "signal-with-start";
-        switch (journey.reentry().policy()) {
-          case IGNORE_WHILE_RUNNING -> {}
-          case RESTART -> {
-            if (running) {
-              try {
-                client
-                    .newUntypedWorkflowStub(workflowId)
-                    .terminate("re-entry: restarted by event " + event.eventId());
-              } catch (WorkflowNotFoundException finishedMeanwhile) {
-                // it ended by itself between describe and terminate: nothing to restart
-              }
-              action = "restarted";
-            }
-          }
-          case AFTER_COOL_DOWN -> {
-            var closed = last.filter(d -> !running).map(WorkflowExecutionDescription::getCloseTime);
-            if (closed.isPresent()
-                && closed.get() != null
-                && closed.get().plus(journey.reentry().coolDown()).isAfter(clock.instant())) {
-              routings.add(new Routing(journey.name(), workflowId, "cooling-down"));
-              continue;
-            }
-          }
-        }
-        var options =
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(JourneyCatalog.TASK_QUEUE)
-                // a finished enrollment does not block the next one: re-entry is a new enrollment
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                .build();
-        client
-            .newUntypedWorkflowStub(journey.workflowType(), options)
-            .signalWithStart(
-                CustomerJourney.EVENT_SIGNAL,
-                new Object[] {event},
-                new Object[] {new Enrollment(journey.name(), event.customerId(), event)});
-        routings.add(new Routing(journey.name(), workflowId, action));
+        pending.lock(workflowId);
+        routings.add(trigger(journey, workflowId, event));
       } else if (journey.listensTo(event.type())) {
+        pending.lock(workflowId);
         routings.add(signal(journey, workflowId, event));
       }
     }
@@ -107,9 +81,79 @@ public class JourneyRouter {
   }
 
   /**
+   * Starts an enrollment with the trigger (signal-with-start, so start and first event are one
+   * atomic step), honouring the re-entry policy, and reports what actually happened: {@code
+   * started}, {@code restarted}, {@code signalled} (delivered to the running enrollment) or {@code
+   * cooling-down}. A new enrollment starts with the events held for it.
+   */
+  private Routing trigger(JourneyDefinition journey, String workflowId, CustomerEvent event) {
+    var last = lastEnrollment(workflowId);
+    boolean running =
+        last.map(d -> d.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING)
+            .orElse(false);
+    // the run a trigger is delivered to instead of starting one
+    String runningRun = running ? last.get().getExecution().getRunId() : null;
+    String started = "started";
+    switch (journey.reentry().policy()) {
+      case IGNORE_WHILE_RUNNING -> {}
+      case RESTART -> {
+        if (running) {
+          try {
+            client
+                .newUntypedWorkflowStub(workflowId)
+                .terminate("re-entry: restarted by event " + event.eventId());
+          } catch (WorkflowNotFoundException finishedMeanwhile) {
+            // it ended by itself between describe and terminate: nothing to restart
+          }
+          runningRun = null;
+          started = "restarted";
+        }
+      }
+      case AFTER_COOL_DOWN -> {
+        var closed = last.filter(d -> !running).map(WorkflowExecutionDescription::getCloseTime);
+        if (closed.isPresent()
+            && closed.get() != null
+            && closed.get().plus(journey.reentry().coolDown()).isAfter(clock.instant())) {
+          return new Routing(journey.name(), workflowId, "cooling-down");
+        }
+      }
+    }
+    // a running enrollment ignores the start arguments: only a new one takes the held events
+    List<CustomerEvent> earlier =
+        runningRun != null
+            ? List.of()
+            : pending.waitingFor(
+                workflowId, event, !workflowId.equals(journey.workflowId(event.customerId())));
+    var options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId)
+            .setTaskQueue(JourneyCatalog.TASK_QUEUE)
+            // a finished enrollment does not block the next one: re-entry is a new enrollment
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+            .build();
+    var execution =
+        client
+            .newUntypedWorkflowStub(journey.workflowType(), options)
+            .signalWithStart(
+                CustomerJourney.EVENT_SIGNAL,
+                new Object[] {event},
+                new Object[] {
+                  Enrollment.withEarlierEvents(journey.name(), event.customerId(), event, earlier)
+                });
+    if (execution.getRunId().equals(runningRun)) {
+      return new Routing(journey.name(), workflowId, "signalled");
+    }
+    // a new enrollment started with the held events: they are its now
+    pending.delivered(workflowId, earlier);
+    return new Routing(journey.name(), workflowId, started);
+  }
+
+  /**
    * Signals a listened event to its enrollment. An event for a per-key enrollment that is not
    * running falls back to the customer's per-customer enrollment: enrollments started before the
-   * journey was keyed (or by a trigger without the key) run under that id.
+   * journey was keyed (or by a trigger without the key) run under that id. With no running
+   * enrollment the event is held for the one it belongs to ({@code held}), if holding is on.
    */
   private Routing signal(JourneyDefinition journey, String workflowId, CustomerEvent event) {
     String perCustomer = journey.workflowId(event.customerId());
@@ -121,6 +165,9 @@ public class JourneyRouter {
       } catch (WorkflowNotFoundException notRunning) {
         // try the next candidate
       }
+    }
+    if (pending.hold(workflowId, journey.name(), event)) {
+      return new Routing(journey.name(), workflowId, "held");
     }
     return new Routing(journey.name(), workflowId, "not-running");
   }

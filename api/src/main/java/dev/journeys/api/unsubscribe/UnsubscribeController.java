@@ -1,5 +1,6 @@
 package dev.journeys.api.unsubscribe;
 
+import dev.journeys.api.customer.OptOutEvents;
 import dev.journeys.customer.ConsentChange;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.CustomerProfiles;
@@ -19,18 +20,18 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The target of the RFC 8058 {@code List-Unsubscribe} link in marketing emails. The mailbox
  * provider's one-click button POSTs to it and the opt-out is recorded (source {@code
- * unsubscribe-link}); a GET, which link scanners also make, only shows a page with a button, so
- * nobody is unsubscribed by a prefetch.
+ * unsubscribe-link}) and running journeys hear of it ({@link OptOutEvents}); a GET, which link
+ * scanners also make, only shows a page with a button, so nobody is unsubscribed by a prefetch.
  */
 @RestController
 public class UnsubscribeController {
 
   private final UnsubscribeLinks links;
-  private final CustomerProfiles profiles;
+  private final OptOutEvents optOuts;
 
-  public UnsubscribeController(UnsubscribeLinks links, CustomerProfiles profiles) {
+  public UnsubscribeController(UnsubscribeLinks links, OptOutEvents optOuts) {
     this.links = links;
-    this.profiles = profiles;
+    this.optOuts = optOuts;
   }
 
   @GetMapping(path = "/v1/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
@@ -59,7 +60,7 @@ public class UnsubscribeController {
     }
     var unsubscribe = request.get();
     var changed =
-        profiles.changeConsents(
+        optOuts.changeConsents(
             unsubscribe.customerId(),
             List.of(
                 new ConsentChange(

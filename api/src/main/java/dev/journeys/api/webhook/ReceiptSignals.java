@@ -6,6 +6,7 @@ import dev.journeys.journey.CustomerJourney;
 import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.ledger.LedgerEntry;
 import dev.journeys.receipt.MessageReceipt;
+import dev.journeys.receipt.MessageReceipts;
 import dev.journeys.receipt.ReceiptStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -35,6 +36,35 @@ class ReceiptSignals {
 
   ReceiptSignals(WorkflowClient client) {
     this.client = client;
+  }
+
+  /**
+   * Signals what a receipt left in the ledger. A receipt that changed nothing (a provider's retry,
+   * or an older status after a final one) is signalled too, with the status the ledger holds: an
+   * earlier attempt may have updated the ledger and then failed before its signal went out, and the
+   * provider's retry is the only chance left. The event id is the same as the first time, so a
+   * journey that heard it already ignores it.
+   */
+  void signal(MessageReceipts.Applied applied, MessageReceipt received) {
+    switch (applied) {
+      case MessageReceipts.Applied.Updated u -> signal(u.entry(), u.receipt());
+      case MessageReceipts.Applied.Unchanged u -> {
+        LedgerEntry entry = u.entry();
+        if (entry.deliveryStatus() != null && entry.providerMessageId() != null) {
+          signal(
+              entry,
+              new MessageReceipt(
+                  received.provider(),
+                  entry.providerMessageId(),
+                  ReceiptStatus.valueOf(entry.deliveryStatus()),
+                  null,
+                  entry.deliveryUpdatedAt() != null
+                      ? entry.deliveryUpdatedAt()
+                      : received.occurredAt()));
+        }
+      }
+      case MessageReceipts.Applied.Unknown u -> {}
+    }
   }
 
   void signal(LedgerEntry entry, MessageReceipt receipt) {
@@ -75,18 +105,19 @@ class ReceiptSignals {
 
   /**
    * The workflow that sent a message, from its idempotency key {@code
-   * <workflowId>/<firstRunId>/<step>...}: a per-order enrollment's id has more segments than the
-   * journey's per-customer id, so the run id (a UUID) marks where the workflow id ends. Empty when
-   * the key has no such shape (keys written by other code), and the caller falls back to the
-   * customer's enrollment.
+   * <workflowId>/<firstRunId>/<step>[#n]/<channel>[/retry-n]}: the first run id (a UUID) marks
+   * where the workflow id ends. It is the last UUID segment that still has a step and a channel
+   * after it, so a workflow id that itself holds UUIDs (a per-order enrollment whose order id is
+   * one, a customer id that is one) is read whole. Empty when the key has no such shape (keys
+   * written by other code), and the caller falls back to the customer's enrollment.
    */
   static Optional<String> sendingWorkflowId(String idempotencyKey) {
     if (idempotencyKey == null || !idempotencyKey.startsWith("journey/")) {
       return Optional.empty();
     }
     String[] segments = idempotencyKey.split("/");
-    // journey/<name>/<customer> at least, then the run id, then the step
-    for (int i = 3; i < segments.length - 1; i++) {
+    // journey/<name>/<customer> at least, then the run id, then the step and the channel
+    for (int i = segments.length - 3; i >= 3; i--) {
       if (UUID_SEGMENT.matcher(segments[i]).matches()) {
         return Optional.of(String.join("/", Arrays.copyOfRange(segments, 0, i)));
       }

@@ -79,10 +79,11 @@ public class ReceiptWebhookController {
         };
     int updated = 0;
     for (MessageReceipt receipt : parsed.receipts()) {
-      if (receipts.apply(receipt) instanceof MessageReceipts.Applied.Updated u) {
+      var applied = receipts.apply(receipt);
+      if (applied instanceof MessageReceipts.Applied.Updated) {
         updated++;
-        signals.signal(u.entry(), u.receipt());
       }
+      signals.signal(applied, receipt);
     }
     int inbound = 0;
     for (ReceiptParsers.Inbound message : parsed.inbound()) {

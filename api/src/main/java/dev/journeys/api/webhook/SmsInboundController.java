@@ -1,5 +1,6 @@
 package dev.journeys.api.webhook;
 
+import dev.journeys.api.customer.OptOutEvents;
 import dev.journeys.customer.ConsentChange;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.CustomerProfiles;
@@ -25,8 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /v1/webhooks/sms/inbound}: replies to our SMS, in Twilio's form-encoded shape. An
  * opt-out keyword (STOP, UNSUBSCRIBE, ...) denies every SMS topic for each customer with that
  * number, a opt-in keyword (START, UNSTOP) grants them again; both are audited with source {@code
- * sms-keyword} and stop or allow the next send of every running journey. Requests without a valid
- * {@code X-Twilio-Signature} are refused.
+ * sms-keyword} and stop or allow the next send of every running journey; a STOP also reaches
+ * running journeys as {@code unsubscribed} ({@link OptOutEvents}). Requests without a valid {@code
+ * X-Twilio-Signature} are refused.
  */
 @RestController
 @EnableConfigurationProperties(SmsWebhookProperties.class)
@@ -44,10 +46,13 @@ public class SmsInboundController {
 
   private final SmsWebhookProperties properties;
   private final CustomerProfiles profiles;
+  private final OptOutEvents optOuts;
 
-  public SmsInboundController(SmsWebhookProperties properties, CustomerProfiles profiles) {
+  public SmsInboundController(
+      SmsWebhookProperties properties, CustomerProfiles profiles, OptOutEvents optOuts) {
     this.properties = properties;
     this.profiles = profiles;
+    this.optOuts = optOuts;
   }
 
   @PostMapping(
@@ -85,7 +90,7 @@ public class SmsInboundController {
             : START.contains(keyword) ? ConsentStatus.GRANTED : null;
     if (from != null && status != null) {
       for (String customer : profiles.idsByPhone(from)) {
-        profiles.changeConsents(
+        optOuts.changeConsents(
             customer, List.of(new ConsentChange(Channel.SMS, null, status)), "sms-keyword");
         log.info("SMS {} from customer {}: SMS consent {}", keyword, customer, status);
       }

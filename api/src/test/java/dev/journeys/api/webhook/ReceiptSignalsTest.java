@@ -50,6 +50,45 @@ class ReceiptSignalsTest {
   }
 
   @Test
+  void readsAWorkflowIdThatHoldsUuidsWhole() {
+    String order = "5b1c2a8e-3f4d-4e6a-9b7c-1d2e3f4a5b6c";
+    String customer = "7d444840-9dc0-11d1-b245-5ffdce74fad2";
+    assertThat(
+            ReceiptSignals.sendingWorkflowId(
+                "journey/post-purchase/ann/" + order + "/" + RUN + "/order-confirmation/email"))
+        .contains("journey/post-purchase/ann/" + order);
+    assertThat(
+            ReceiptSignals.sendingWorkflowId(
+                "journey/post-purchase/"
+                    + customer
+                    + "/"
+                    + order
+                    + "/"
+                    + RUN
+                    + "/review#2/sms/retry-3"))
+        .contains("journey/post-purchase/" + customer + "/" + order);
+    assertThat(
+            ReceiptSignals.sendingWorkflowId(
+                "journey/welcome-series/" + customer + "/" + RUN + "/welcome/email"))
+        .contains("journey/welcome-series/" + customer);
+  }
+
+  @Test
+  void signalsThePerOrderEnrollmentOfAUuidOrder() {
+    String order = "5b1c2a8e-3f4d-4e6a-9b7c-1d2e3f4a5b6c";
+    start("journey/post-purchase/ann");
+    start("journey/post-purchase/ann/" + order);
+
+    new ReceiptSignals(env.getWorkflowClient())
+        .signal(
+            entry("journey/post-purchase/ann/" + order + "/" + RUN + "/order-confirmation/email"),
+            receipt());
+
+    assertThat(signals("journey/post-purchase/ann/" + order)).isEqualTo(2);
+    assertThat(signals("journey/post-purchase/ann")).isEqualTo(1);
+  }
+
+  @Test
   void aKeyWithoutARunIdHasNoSendingWorkflow() {
     assertThat(ReceiptSignals.sendingWorkflowId("journey/abandoned-cart/tia/run-1/cart/sms"))
         .isEmpty();

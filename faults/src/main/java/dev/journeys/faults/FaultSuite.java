@@ -76,7 +76,6 @@ public final class FaultSuite {
     findings.note(
         Fault.BASELINE,
         "stack up %.0f s after start".formatted(seconds(Duration.between(started, Instant.now()))));
-    Instant timersEnd = Instant.now();
     for (List<Fault> phase : phases(options.faults())) {
       if (Instant.now().plus(options.loadWindow()).isAfter(hardEnd)) {
         phase.forEach(f -> findings.violation(f, "not run: the suite's time bound was reached"));
@@ -92,14 +91,6 @@ public final class FaultSuite {
         } catch (RuntimeException e) {
           log.error("Injecting {} failed", fault.cliName(), e);
           findings.violation(fault, "the injection itself failed: " + e.getMessage());
-        }
-        if (fault == Fault.PROVIDER_OUTAGE) {
-          // a send retried with exponential backoff is next tried at most as long after the
-          // outage's end as the outage lasted
-          timersEnd = max(timersEnd, Instant.now().plus(options.providerOutage().multipliedBy(2)));
-        }
-        if (fault == Fault.PROVIDER_HANG) {
-          timersEnd = max(timersEnd, Instant.now().plus(options.providerHang()).plusSeconds(30));
         }
       }
       Pause.of(Duration.between(Instant.now(), phaseStart.plus(options.loadWindow())));
@@ -118,7 +109,7 @@ public final class FaultSuite {
       if (now != signature) {
         signature = now;
         lastChange = Instant.now();
-      } else if (Instant.now().isAfter(max(timersEnd, lastChange.plus(QUIET)))) {
+      } else if (Instant.now().isAfter(max(stack.sms().faultsOverBy(), lastChange.plus(QUIET)))) {
         log.info("No ledger or sink change for {} s: done waiting", QUIET.toSeconds());
         break;
       }
@@ -126,6 +117,17 @@ public final class FaultSuite {
     // a hanging provider may still accept a message the worker gave up on
     Pause.of(Duration.ofSeconds(16));
     result = audit.run(load.planned(), FailedWorkflows.list(stack.temporalAddress()));
+    options.faults().stream()
+        .filter(Fault::isProviderFault)
+        .forEach(f -> ProviderFault.checkExercised(f, stack, findings));
+    findings.note(
+        Fault.BASELINE,
+        "sinks received %d mails and %d SMS (%d SMS accepted after a hang); %d SMS refused"
+            .formatted(
+                stack.mail().receivedMessages().length,
+                stack.sms().received().size(),
+                stack.sms().received().stream().filter(FaultySmsSink.Received::afterHang).count(),
+                stack.sms().refused()));
     Duration wall = Duration.between(started, Instant.now());
     if (wall.compareTo(options.budget()) > 0) {
       findings.violation(Fault.BASELINE, "the suite overran its bound of " + options.budget());

@@ -19,13 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A Twilio-shaped SMS provider on loopback (same API and credentials as devstack's {@link SmsSink})
  * with fault modes, each applied to recipients whose number starts with a given prefix and, except
- * for permanent refusals, for a limited time:
+ * for permanent refusals, for a limited time that starts with the first request the mode meets (so
+ * that a worker running behind still meets the fault, however slow the machine):
  *
  * <ul>
  *   <li>{@link Mode#UNAVAILABLE}: 503, nothing kept (an outage)
@@ -51,7 +53,23 @@ final class FaultySmsSink implements AutoCloseable {
   record Received(
       String to, String body, String idempotencyKey, String sid, Instant at, boolean afterHang) {}
 
-  private record Rule(Mode mode, Instant until) {}
+  /** A mode for a prefix; {@code lasts} null = for good; its clock starts at the first hit. */
+  private static final class Rule {
+    final Mode mode;
+    final Duration lasts;
+    final AtomicReference<Instant> firstHit = new AtomicReference<>();
+    final AtomicLong hits = new AtomicLong();
+
+    Rule(Mode mode, Duration lasts) {
+      this.mode = mode;
+      this.lasts = lasts;
+    }
+
+    boolean appliesAt(Instant now) {
+      Instant first = firstHit.updateAndGet(f -> f == null ? now : f);
+      return lasts == null || now.isBefore(first.plus(lasts));
+    }
+  }
 
   private static final Logger log = LoggerFactory.getLogger(FaultySmsSink.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,10 +101,41 @@ final class FaultySmsSink implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** Applies {@code mode} to numbers starting with {@code prefix} until {@code until}. */
-  void apply(String prefix, Mode mode, Instant until) {
-    rules.put(prefix, new Rule(mode, until));
-    log.info("SMS sink: {} for {}* until {}", mode, prefix, until);
+  /**
+   * Applies {@code mode} to numbers starting with {@code prefix} for {@code lasts} from the first
+   * request it meets; {@code null} = for the rest of the run.
+   */
+  void apply(String prefix, Mode mode, Duration lasts) {
+    rules.put(prefix, new Rule(mode, lasts));
+    log.info(
+        "SMS sink: {} for {}* {}", mode, prefix, lasts == null ? "from now on" : "for " + lasts);
+  }
+
+  /** How many requests the mode for {@code prefix} answered (refused or held). */
+  long hits(String prefix) {
+    Rule rule = rules.get(prefix);
+    return rule == null ? 0 : rule.hits.get();
+  }
+
+  /**
+   * When the timed modes are over and a send retried with exponential backoff has had its next
+   * attempt (at most as long after the mode's end as the mode lasted); {@code Instant.MAX} while a
+   * timed mode has not met its first request yet.
+   */
+  Instant faultsOverBy() {
+    Instant over = Instant.EPOCH;
+    for (Rule rule : rules.values()) {
+      if (rule.lasts == null) {
+        continue;
+      }
+      Instant first = rule.firstHit.get();
+      if (first == null) {
+        return Instant.MAX;
+      }
+      Instant end = first.plus(rule.lasts.multipliedBy(2));
+      over = end.isAfter(over) ? end : over;
+    }
+    return over;
   }
 
   List<Received> received() {
@@ -99,11 +148,13 @@ final class FaultySmsSink implements AutoCloseable {
 
   private Mode modeFor(String to) {
     Instant now = Instant.now();
-    return rules.entrySet().stream()
-        .filter(e -> to.startsWith(e.getKey()) && now.isBefore(e.getValue().until()))
-        .map(e -> e.getValue().mode())
-        .findFirst()
-        .orElse(null);
+    for (var entry : rules.entrySet()) {
+      if (to.startsWith(entry.getKey()) && entry.getValue().appliesAt(now)) {
+        entry.getValue().hits.incrementAndGet();
+        return entry.getValue().mode;
+      }
+    }
+    return null;
   }
 
   private void handle(HttpExchange exchange) throws IOException {

@@ -71,7 +71,7 @@ record SuiteOptions(
     SuiteOptions options =
         new SuiteOptions(
             faults,
-            Integer.parseInt(setting(settings, "journeys-per-fault", "15")),
+            Integer.parseInt(setting(settings, "journeys-per-fault", "12")),
             duration(setting(settings, "load-window", "20s")),
             duration(setting(settings, "provider-outage", "60s")),
             duration(setting(settings, "provider-hang", "40s")),

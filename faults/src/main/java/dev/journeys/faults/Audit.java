@@ -80,6 +80,9 @@ final class Audit {
 
   record Result(List<Row> rows, boolean settled) {}
 
+  /** A mail as the SMTP sink holds it. */
+  record Mail(String messageId, String recipient) {}
+
   private final Stack stack;
 
   Audit(Stack stack) {
@@ -88,7 +91,16 @@ final class Audit {
 
   Result run(List<Planned> journeys, Set<String> failedWorkflowIds) {
     List<LedgerRow> ledger = readLedger();
-    List<Delivery> deliveries = deliveries(ledger, journeys);
+    List<Delivery> deliveries = deliveries(ledger, mails(), stack.sms().received(), journeys);
+    return judge(journeys, ledger, deliveries, failedWorkflowIds);
+  }
+
+  /** The audit proper, on what was read from the ledger and the sinks. */
+  static Result judge(
+      List<Planned> journeys,
+      List<LedgerRow> ledger,
+      List<Delivery> deliveries,
+      Set<String> failedWorkflowIds) {
     Map<String, List<Delivery>> byKey =
         deliveries.stream()
             .filter(d -> d.key() != null)
@@ -151,7 +163,7 @@ final class Audit {
   }
 
   /** Judges one expected message; returns whether it is settled (not lost, not pending). */
-  private boolean judge(
+  private static boolean judge(
       Planned journey,
       String step,
       List<LedgerRow> rows,
@@ -239,19 +251,33 @@ final class Audit {
     return parts.contains(journey.customerId) && parts.contains(journey.kind.journey);
   }
 
-  private List<Delivery> deliveries(List<LedgerRow> ledger, List<Planned> journeys) {
-    List<Delivery> deliveries = new ArrayList<>();
-    Map<String, String> keyByDigest = new HashMap<>();
-    ledger.forEach(r -> keyByDigest.put(digest(r.key()), r.key()));
+  private List<Mail> mails() {
+    List<Mail> mails = new ArrayList<>();
     for (MimeMessage mail : stack.mail().receivedMessages()) {
       try {
-        String id = Objects.requireNonNullElse(mail.getMessageID(), "");
-        String local = id.replaceAll("^<|>$", "").replaceAll("@.*$", "");
-        String to = mail.getAllRecipients()[0].toString();
-        deliveries.add(new Delivery("EMAIL", keyByDigest.get(local), to));
+        mails.add(
+            new Mail(
+                Objects.requireNonNullElse(mail.getMessageID(), ""),
+                mail.getAllRecipients()[0].toString()));
       } catch (MessagingException e) {
         throw new IllegalStateException("unreadable mail in the sink", e);
       }
+    }
+    return mails;
+  }
+
+  /** Maps what the sinks received to ledger keys (null where nothing explains a message). */
+  static List<Delivery> deliveries(
+      List<LedgerRow> ledger,
+      List<Mail> mails,
+      List<FaultySmsSink.Received> sms,
+      List<Planned> journeys) {
+    List<Delivery> deliveries = new ArrayList<>();
+    Map<String, String> keyByDigest = new HashMap<>();
+    ledger.forEach(r -> keyByDigest.put(digest(r.key()), r.key()));
+    for (Mail mail : mails) {
+      String local = mail.messageId().replaceAll("^<|>$", "").replaceAll("@.*$", "");
+      deliveries.add(new Delivery("EMAIL", keyByDigest.get(local), mail.recipient()));
     }
     Map<String, LedgerRow> bySid = new HashMap<>();
     ledger.stream().filter(r -> r.providerId() != null).forEach(r -> bySid.put(r.providerId(), r));
@@ -259,7 +285,6 @@ final class Audit {
     ledger.forEach(r -> byKey.put(r.key(), r));
     Map<String, String> customerByPhone = new HashMap<>();
     journeys.forEach(j -> customerByPhone.put(j.phone, j.customerId));
-    var sms = stack.sms().received();
     // recipient and body name one customer's one step: resolve the group from any member
     Map<String, String> keyOfGroup = new HashMap<>();
     for (var message : sms) {

@@ -23,4 +23,18 @@ final class LedgerSignature {
       return "unreadable: " + e.getMessage();
     }
   }
+
+  /** How many sends are under way (PENDING: allowed, handed to the provider, not confirmed). */
+  static long pending(String jdbcUrl) {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+        var statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery(
+                "select count(*) from message_ledger where status = 'PENDING'")) {
+      result.next();
+      return result.getLong(1);
+    } catch (SQLException e) {
+      return -1;
+    }
+  }
 }

@@ -19,16 +19,18 @@ final class ProcessKill implements FaultInjector {
   public void inject(Stack stack, Findings findings) {
     AppProcess app = target.apply(stack);
     long oldPid = app.pid();
+    long pending = LedgerSignature.pending(stack.jdbcUrl());
     Instant killed = Instant.now();
     app.kill();
     app.start();
     app.awaitHealthy(Stack.APP_START_TIMEOUT);
     findings.note(
         fault,
-        "%s pid %d SIGKILLed; pid %d healthy %.1f s later"
+        "%s pid %d SIGKILLed with %d send(s) PENDING in the ledger; pid %d healthy %.1f s later"
             .formatted(
                 app.name(),
                 oldPid,
+                pending,
                 app.pid(),
                 Duration.between(killed, Instant.now()).toMillis() / 1000.0));
   }

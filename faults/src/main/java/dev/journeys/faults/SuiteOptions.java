@@ -74,7 +74,7 @@ record SuiteOptions(
             Integer.parseInt(setting(settings, "journeys-per-fault", "12")),
             duration(setting(settings, "load-window", "20s")),
             duration(setting(settings, "provider-outage", "60s")),
-            duration(setting(settings, "provider-hang", "40s")),
+            duration(setting(settings, "provider-hang", "60s")),
             duration(setting(settings, "cart-delay", "15s")),
             duration(setting(settings, "settle", "150s")),
             duration(setting(settings, "budget", "10m")));

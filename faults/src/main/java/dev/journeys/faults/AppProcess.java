@@ -34,7 +34,7 @@ final class AppProcess implements AutoCloseable {
   private final List<String> arguments;
   private final Map<String, String> environment;
   private final Path logFile;
-  private Process process;
+  private volatile Process process;
 
   AppProcess(
       String name,
@@ -49,6 +49,17 @@ final class AppProcess implements AutoCloseable {
     this.arguments = List.copyOf(arguments);
     this.environment = Map.copyOf(environment);
     this.logFile = logFile;
+    // the child must not outlive the suite, whatever ends it (Ctrl-C, the hard time limit)
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  Process current = process;
+                  if (current != null) {
+                    current.destroyForcibly();
+                  }
+                },
+                name + "-stop"));
   }
 
   String name() {

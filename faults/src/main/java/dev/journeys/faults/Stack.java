@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 final class Stack implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Stack.class);
-  static final Duration APP_START_TIMEOUT = Duration.ofSeconds(150);
+  static final Duration APP_START_TIMEOUT = Duration.ofSeconds(240);
 
   private final Path dir;
   private final int postgresPort = freePort();

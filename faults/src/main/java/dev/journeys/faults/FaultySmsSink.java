@@ -37,9 +37,9 @@ import org.slf4j.LoggerFactory;
  *       the provider's accept and the ledger update that issue 9 asks to measure)
  * </ul>
  *
- * Like Twilio, the sink does not deduplicate: every accepted request is a message to the handset.
- * It keeps the {@code I-Twilio-Idempotency-Token} header when a request has one and the SID it
- * answered with, which is what the audit matches ledger rows by.
+ * Like a provider that ignores idempotency headers, the sink does not deduplicate: every accepted
+ * request is a message to the handset. It keeps the {@code I-Twilio-Idempotency-Token} header when
+ * a request has one and the SID it answered with, which is what the audit matches ledger rows by.
  */
 final class FaultySmsSink implements AutoCloseable {
 

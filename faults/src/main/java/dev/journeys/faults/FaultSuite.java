@@ -74,7 +74,6 @@ public final class FaultSuite {
     LoadGenerator load = new LoadGenerator(api);
     Findings findings = new Findings();
     findings.note(
-        Fault.BASELINE,
         "stack up %.0f s after start".formatted(seconds(Duration.between(started, Instant.now()))));
     for (List<Fault> phase : phases(options.faults())) {
       if (Instant.now().plus(options.loadWindow()).isAfter(hardEnd)) {
@@ -121,7 +120,6 @@ public final class FaultSuite {
         .filter(Fault::isProviderFault)
         .forEach(f -> ProviderFault.checkExercised(f, stack, findings));
     findings.note(
-        Fault.BASELINE,
         "sinks received %d mails and %d SMS (%d SMS accepted after a hang); %d SMS refused"
             .formatted(
                 stack.mail().receivedMessages().length,
@@ -130,7 +128,7 @@ public final class FaultSuite {
                 stack.sms().refused()));
     Duration wall = Duration.between(started, Instant.now());
     if (wall.compareTo(options.budget()) > 0) {
-      findings.violation(Fault.BASELINE, "the suite overran its bound of " + options.budget());
+      findings.violation("the suite overran its bound of " + options.budget());
     }
     Report.print(System.out, result.rows(), findings, result.settled(), wall, options.budget());
     boolean pass =

@@ -18,6 +18,15 @@ final class Findings {
     violations.add(fault.cliName() + ": " + text);
   }
 
+  /** About the whole run rather than one fault. */
+  void note(String text) {
+    notes.add("suite: " + text);
+  }
+
+  void violation(String text) {
+    violations.add("suite: " + text);
+  }
+
   List<String> notes() {
     return List.copyOf(notes);
   }

@@ -38,6 +38,14 @@ public final class LocalPostgres implements AutoCloseable {
     return start(DEV_PORT, dataDir, false);
   }
 
+  /**
+   * A database on {@code port} whose data stays in {@code dataDir} after {@link #close()}, so that
+   * a later call with the same arguments restarts the same cluster (the fault suite does this).
+   */
+  public static LocalPostgres startKeepingData(int port, Path dataDir) {
+    return start(port, dataDir.toAbsolutePath(), false);
+  }
+
   /** A throwaway database on a free port, in a temporary directory removed on close. */
   public static LocalPostgres startOnFreePort() {
     try {

@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The last lines of a child process's log, for error messages that explain a failed start. */
-final class LogTail {
+public final class LogTail {
 
   private LogTail() {}
 
-  static String of(Path file, int lines) {
+  public static String of(Path file, int lines) {
     try {
       // lenient decoding: a child's log may hold bytes that are not UTF-8
       List<String> all =

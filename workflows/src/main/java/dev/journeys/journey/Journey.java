@@ -150,8 +150,12 @@ public final class Journey {
         JourneySearchAttributes.JOURNEY.valueSet(enrollment.journey()));
     if (enrollment.carryover() != null) {
       restore(enrollment.carryover());
-    } else if (enrollment.trigger() != null) {
-      receive(enrollment.trigger());
+    } else {
+      if (enrollment.trigger() != null) {
+        receive(enrollment.trigger());
+      }
+      // events the API held because they arrived before this enrollment started
+      enrollment.earlierEvents().forEach(this::receive);
     }
     try {
       inbox.checkEnded();

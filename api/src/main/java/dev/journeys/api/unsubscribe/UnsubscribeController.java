@@ -3,7 +3,6 @@ package dev.journeys.api.unsubscribe;
 import dev.journeys.api.customer.OptOutEvents;
 import dev.journeys.customer.ConsentChange;
 import dev.journeys.customer.ConsentStatus;
-import dev.journeys.customer.CustomerProfiles;
 import dev.journeys.messaging.Topic;
 import dev.journeys.unsubscribe.UnsubscribeLinks;
 import java.util.List;

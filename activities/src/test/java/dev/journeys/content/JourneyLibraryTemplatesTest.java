@@ -2,7 +2,7 @@ package dev.journeys.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeys.journey.JourneyCatalog;
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.messaging.Channel;
 import dev.journeys.testsupport.JourneyStoreTestApp;
 import dev.journeys.testsupport.TestDatabase;

@@ -3,7 +3,7 @@ package dev.journeys.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.journeys.journey.JourneyCatalog;
+import dev.journeys.catalog.JourneyCatalog;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import org.junit.jupiter.api.Test;

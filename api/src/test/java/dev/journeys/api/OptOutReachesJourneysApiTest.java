@@ -3,9 +3,9 @@ package dev.journeys.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.api.webhook.TwilioSignature;
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.customer.CustomerActivities;
 import dev.journeys.customer.CustomerProfile;
-import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneySearchAttributes;
 import dev.journeys.journey.welcome.WelcomeSeriesJourneyImpl;

@@ -3,7 +3,7 @@ package dev.journeys.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.journeys.journey.JourneyCatalog;
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.journey.JourneyDefinition;
 import dev.journeys.journey.JourneyWorkflow;
 import dev.journeys.journey.Message;

@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * A journey: everything the platform needs to know about it, declared once in the journey's own
- * package (e.g. {@code AbandonedCart.DEFINITION}) and listed in {@link JourneyCatalog}. The API
- * routes events with it; the worker registers its workflows with their settings; the replay test,
- * the history recorder and the template checks walk it.
+ * package (e.g. {@code AbandonedCart.DEFINITION}) and listed in {@code
+ * dev.journeys.catalog.JourneyCatalog}. The API routes events with it; the worker registers its
+ * workflows with their settings; the replay test, the history recorder and the template checks walk
+ * it.
  *
  * <pre>{@code
  * public static final JourneyDefinition DEFINITION =
@@ -45,6 +46,14 @@ public record JourneyDefinition(
     String enrollmentKey,
     List<JourneyWorkflow<?>> workflows,
     List<Message> messages) {
+
+  /** The task queue all journeys and their activities run on. */
+  public static final String TASK_QUEUE = "journeys";
+
+  /** The deterministic workflow id of a customer's enrollment in a journey. */
+  public static String workflowId(String journey, String customerId) {
+    return "journey/" + journey + "/" + customerId;
+  }
 
   /** The longest enrollment key value that may become part of a workflow id. */
   public static final int MAX_ENROLLMENT_KEY_LENGTH = 200;
@@ -127,7 +136,7 @@ public record JourneyDefinition(
 
   /** The per-customer workflow id (the only one for a journey without an enrollment key). */
   public String workflowId(String customerId) {
-    return JourneyCatalog.workflowId(name, customerId);
+    return workflowId(name, customerId);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.journeys.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
 import io.temporal.client.WorkflowOptions;

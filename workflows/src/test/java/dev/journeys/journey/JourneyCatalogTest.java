@@ -3,6 +3,7 @@ package dev.journeys.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.EventTypes;
 import java.util.List;
 import java.util.Set;

@@ -2,6 +2,7 @@ package dev.journeys.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.EventTypes;
 import dev.journeys.journey.cart.AbandonedCartJourney;
 import dev.journeys.journey.cart.AbandonedCartJourneyImpl;

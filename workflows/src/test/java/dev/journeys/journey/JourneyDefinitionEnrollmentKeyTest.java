@@ -3,6 +3,7 @@ package dev.journeys.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
 import java.time.Instant;

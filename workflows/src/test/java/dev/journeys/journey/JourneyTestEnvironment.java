@@ -1,5 +1,6 @@
 package dev.journeys.journey;
 
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.customer.CustomerActivities;
 import dev.journeys.customer.CustomerProfile;
 import dev.journeys.event.CustomerEvent;

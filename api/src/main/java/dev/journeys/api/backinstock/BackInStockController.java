@@ -2,7 +2,7 @@ package dev.journeys.api.backinstock;
 
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.backinstock.BackInStockSubscriptions;
-import dev.journeys.journey.JourneyCatalog;
+import dev.journeys.catalog.JourneyCatalog;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;

@@ -1,9 +1,9 @@
 package dev.journeys.api.event;
 
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.journey.CustomerJourney;
 import dev.journeys.journey.Enrollment;
-import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyDefinition;
 import dev.journeys.journey.Reentry;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;

@@ -1,9 +1,9 @@
 package dev.journeys.api.webhook;
 
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
 import dev.journeys.journey.CustomerJourney;
-import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.ledger.LedgerEntry;
 import dev.journeys.receipt.MessageReceipt;
 import dev.journeys.receipt.MessageReceipts;

@@ -2,8 +2,8 @@ package dev.journeys.api.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.CustomerEvent;
-import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyDefinition;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneySearchAttributes;

@@ -2,10 +2,10 @@ package dev.journeys.api.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.journey.CustomerJourney;
 import dev.journeys.journey.Enrollment;
-import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.ledger.LedgerEntry;
 import dev.journeys.ledger.LedgerStatus;
 import dev.journeys.messaging.Channel;

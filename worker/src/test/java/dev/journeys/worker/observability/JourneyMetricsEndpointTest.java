@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.CustomerProfiles;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.journey.Enrollment;
-import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneySearchAttributes;
 import dev.journeys.journey.cart.AbandonedCartJourney;

@@ -5,7 +5,7 @@ import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
 import dev.journeys.journey.Enrollment;
 import dev.journeys.journey.JourneyActivityOptions;
-import dev.journeys.journey.JourneyCatalog;
+import dev.journeys.journey.JourneyDefinition;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.workflow.Async;
@@ -95,12 +95,12 @@ public class BackInStockFanOutImpl implements BackInStockFanOut {
     var options =
         ChildWorkflowOptions.newBuilder()
             .setWorkflowId(
-                JourneyCatalog.BACK_IN_STOCK.workflowId(customerId)
+                BackInStock.DEFINITION.workflowId(customerId)
                     + "/"
                     + restock.productId()
                     + "/"
                     + restock.restockId())
-            .setTaskQueue(JourneyCatalog.TASK_QUEUE)
+            .setTaskQueue(JourneyDefinition.TASK_QUEUE)
             // the notification outlives this page's run: continue-as-new must not cancel it
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
             .setWorkflowIdReusePolicy(
@@ -118,8 +118,7 @@ public class BackInStockFanOutImpl implements BackInStockFanOut {
             EventTypes.BACK_IN_STOCK,
             Instant.ofEpochMilli(Workflow.currentTimeMillis()),
             product);
-    Async.function(
-        child::run, new Enrollment(JourneyCatalog.BACK_IN_STOCK.name(), customerId, trigger));
+    Async.function(child::run, new Enrollment(BackInStock.DEFINITION.name(), customerId, trigger));
     return Workflow.getWorkflowExecution(child);
   }
 

@@ -3,8 +3,8 @@ package dev.journeys.journey.backinstock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.backinstock.BackInStockActivities;
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.customer.CustomerProfile;
-import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyTestEnvironment;
 import dev.journeys.messaging.Channel;
 import dev.journeys.messaging.SendRequest;

@@ -10,8 +10,8 @@ import static dev.journeys.journey.cart.AbandonedCarts.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.experiment.ExperimentOutcome;
-import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneySearchAttributes;
 import dev.journeys.journey.JourneyTestEnvironment;

@@ -5,12 +5,12 @@ import static dev.journeys.journey.JourneyTestEnvironment.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
 import dev.journeys.journey.Enrollment;
 import dev.journeys.journey.Experiment;
 import dev.journeys.journey.Journey;
-import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneyState;
 import dev.journeys.journey.JourneyTestEnvironment;

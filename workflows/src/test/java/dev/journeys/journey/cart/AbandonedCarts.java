@@ -1,8 +1,8 @@
 package dev.journeys.journey.cart;
 
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
-import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyTestEnvironment;
 import dev.journeys.messaging.SendRequest;
 import io.temporal.client.WorkflowStub;

@@ -2,7 +2,7 @@ package dev.journeys.journey.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeys.journey.JourneyCatalog;
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.journey.JourneyDefinition;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.journeys.journey.replay;
 import static dev.journeys.journey.JourneyTestEnvironment.event;
 import static dev.journeys.journey.JourneyTestEnvironment.result;
 
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.journey.CustomerJourney;
-import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyDefinition;
 import dev.journeys.journey.JourneyTestEnvironment;
 import dev.journeys.journey.replay.JourneyHistories.Scenario;

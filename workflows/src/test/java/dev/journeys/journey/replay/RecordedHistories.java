@@ -1,6 +1,6 @@
 package dev.journeys.journey.replay;
 
-import dev.journeys.journey.JourneyCatalog;
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.journey.JourneyDefinition;
 import dev.journeys.journey.JourneyWorkflow;
 import dev.journeys.journey.replay.JourneyHistories.Scenario;

@@ -4,9 +4,9 @@ import static dev.journeys.journey.JourneyTestEnvironment.event;
 import static dev.journeys.journey.JourneyTestEnvironment.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.EventTypes;
 import dev.journeys.journey.CustomerJourney;
-import dev.journeys.journey.JourneyCatalog;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneyState;
 import dev.journeys.journey.JourneyTestEnvironment;

@@ -1,5 +1,6 @@
-package dev.journeys.journey;
+package dev.journeys.catalog;
 
+import dev.journeys.journey.JourneyDefinition;
 import dev.journeys.journey.backinstock.BackInStock;
 import dev.journeys.journey.cart.AbandonedCart;
 import dev.journeys.journey.delivery.DeliveryDelayed;
@@ -15,11 +16,14 @@ import java.util.Optional;
  * with it; the worker registers each journey's workflows with their settings; the replay test, the
  * history recorder and the template checks walk it. Each journey declares its definition in its own
  * package (e.g. {@link AbandonedCart#DEFINITION}); adding one is one line in {@link #ALL}.
+ *
+ * <p>It sits outside the SDK package because it is the one place that knows every journey: the
+ * journeys depend on the SDK, so the SDK must not depend on them.
  */
 public final class JourneyCatalog {
 
   /** The task queue all journeys and their activities run on. */
-  public static final String TASK_QUEUE = "journeys";
+  public static final String TASK_QUEUE = JourneyDefinition.TASK_QUEUE;
 
   /** Every journey, in the order the worker registers them. */
   private static final List<JourneyDefinition> ALL =
@@ -58,6 +62,6 @@ public final class JourneyCatalog {
 
   /** The deterministic workflow id of a customer's enrollment in a journey. */
   public static String workflowId(String journey, String customerId) {
-    return "journey/" + journey + "/" + customerId;
+    return JourneyDefinition.workflowId(journey, customerId);
   }
 }

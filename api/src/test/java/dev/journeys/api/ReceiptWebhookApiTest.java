@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "spring.config.name=journeys-api",
       "spring.temporal.test-server.enabled=true",
+      TestApiKeys.PROPERTY,
       "journeys.webhooks.twilio.auth-token=twilio-secret",
       "journeys.webhooks.meta.app-secret=meta-secret",
       "journeys.webhooks.meta.verify-token=verify-me",
@@ -50,6 +52,12 @@ class ReceiptWebhookApiTest {
   }
 
   @Autowired TestRestTemplate http;
+
+  @BeforeEach
+  void sendTheAdminKey() {
+    TestApiKeys.authorize(http);
+  }
+
   @Autowired JdbcClient jdbc;
   @Autowired WorkflowClient temporal;
   @Autowired ObjectMapper json;

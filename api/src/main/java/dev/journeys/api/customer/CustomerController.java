@@ -2,6 +2,7 @@ package dev.journeys.api.customer;
 
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
+import dev.journeys.api.security.ApiPrincipal;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.Customer;
 import dev.journeys.customer.CustomerProfiles;
@@ -12,6 +13,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -35,7 +37,10 @@ public class CustomerController {
   }
 
   @PutMapping(path = "/v1/customers/{id}", consumes = "application/json")
-  public CustomerView put(@PathVariable String id, @Valid @RequestBody CustomerRequest request) {
+  public CustomerView put(
+      @PathVariable String id,
+      @Valid @RequestBody CustomerRequest request,
+      @AuthenticationPrincipal ApiPrincipal caller) {
     checkId(id);
     Set<Consent> consents =
         request.consents() == null
@@ -63,7 +68,7 @@ public class CustomerController {
                     .collect(Collectors.toSet()),
             request.region(),
             request.preferredChannel());
-    var saved = profiles.save(customer, request.attributes(), "api");
+    var saved = profiles.save(customer, request.attributes(), caller.auditName());
     return new CustomerView(saved, profiles.attributes(id));
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.journeys.api.TestApiKeys;
 import dev.journeys.messaging.Channel;
 import dev.journeys.messaging.Topic;
 import dev.journeys.testsupport.TestDatabase;
@@ -11,6 +12,7 @@ import dev.journeys.unsubscribe.UnsubscribeLinks;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +34,7 @@ import org.springframework.util.LinkedMultiValueMap;
     properties = {
       "spring.config.name=journeys-api",
       "spring.temporal.test-server.enabled=true",
+      TestApiKeys.PROPERTY,
       "journeys.webhooks.sms.auth-token=test-auth-token",
       "journeys.unsubscribe.secret=test-unsubscribe-secret",
       "journeys.unsubscribe.base-url=https://journeys.shop.test"
@@ -46,6 +49,12 @@ class InboundOptOutApiTest {
   }
 
   @Autowired TestRestTemplate http;
+
+  @BeforeEach
+  void sendTheAdminKey() {
+    TestApiKeys.authorize(http);
+  }
+
   @Autowired ObjectMapper json;
   @Autowired UnsubscribeLinks links;
   @LocalServerPort int port;

@@ -1,6 +1,7 @@
 package dev.journeys.api;
 
 import dev.journeys.activities.JourneyStoreConfiguration;
+import dev.journeys.api.security.ApiKeyCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
@@ -22,7 +23,12 @@ public class JourneysApiApplication {
         .properties("spring.config.name=journeys-api");
   }
 
+  /** Runs the API; {@code api-key ...} instead manages API keys (see {@link ApiKeyCommand}). */
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("api-key")) {
+      ApiKeyCommand.main(args);
+      return;
+    }
     builder().run(args);
   }
 }

@@ -3,6 +3,7 @@ package dev.journeys.api;
 import dev.journeys.activities.JourneyStoreConfiguration;
 import dev.journeys.api.security.ApiKeyCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Import;
  * The HTTP API: customer events in (journeys started and signalled), profiles and consent, read
  * endpoints. It never talks to channel providers.
  */
-@SpringBootApplication
+// API keys are the only users: no generated password, no in-memory user
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @Import(JourneyStoreConfiguration.class)
 public class JourneysApiApplication {
 

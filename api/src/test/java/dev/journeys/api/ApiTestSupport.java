@@ -28,7 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "spring.config.name=journeys-api",
       "spring.temporal.test-server.enabled=true",
-      TestApiKeys.PROPERTY
+      TestApiKeys.PROPERTY,
+      TestSecrets.UNSUBSCRIBE,
+      TestSecrets.SMS
     })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class ApiTestSupport {

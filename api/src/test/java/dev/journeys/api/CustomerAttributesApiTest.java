@@ -25,7 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "spring.config.name=journeys-api",
       "spring.temporal.test-server.enabled=true",
-      TestApiKeys.PROPERTY
+      TestApiKeys.PROPERTY,
+      TestSecrets.UNSUBSCRIBE,
+      TestSecrets.SMS
     })
 class CustomerAttributesApiTest {
 

@@ -39,10 +39,12 @@ import org.springframework.test.context.DynamicPropertySource;
       "spring.config.name=journeys-api",
       "spring.temporal.test-server.enabled=true",
       TestApiKeys.PROPERTY,
-      "journeys.webhooks.twilio.auth-token=twilio-secret",
-      "journeys.webhooks.meta.app-secret=meta-secret",
+      TestSecrets.UNSUBSCRIBE,
+      TestSecrets.SMS,
+      "journeys.webhooks.twilio.auth-token=twilio-secret-0123456789",
+      "journeys.webhooks.meta.app-secret=meta-secret-0123456789",
       "journeys.webhooks.meta.verify-token=verify-me",
-      "journeys.webhooks.email.secret=email-secret"
+      "journeys.webhooks.email.secret=email-secret-0123456789"
     })
 class ReceiptWebhookApiTest {
 
@@ -110,7 +112,7 @@ class ReceiptWebhookApiTest {
     var headers = new HttpHeaders();
     headers.add(
         "X-Hub-Signature-256",
-        "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", "meta-secret", body)));
+        "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", "meta-secret-0123456789", body)));
 
     var response = post("meta", body, MediaType.APPLICATION_JSON, headers);
 
@@ -224,7 +226,7 @@ class ReceiptWebhookApiTest {
     var headers = new HttpHeaders();
     headers.add(
         "X-Hub-Signature-256",
-        "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", "meta-secret", body)));
+        "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", "meta-secret-0123456789", body)));
     assertThat(post("meta", body, MediaType.APPLICATION_JSON, headers).getStatusCode())
         .isEqualTo(HttpStatus.OK);
   }
@@ -241,12 +243,13 @@ class ReceiptWebhookApiTest {
     var headers = new HttpHeaders();
     headers.add(
         "X-Twilio-Signature",
-        Base64.getEncoder().encodeToString(hmac("HmacSHA1", "twilio-secret", data.toString())));
+        Base64.getEncoder()
+            .encodeToString(hmac("HmacSHA1", "twilio-secret-0123456789", data.toString())));
     return headers;
   }
 
   private static HttpHeaders emailHeaders(String body, Instant at) {
-    var signature = new WebhookSignature("email-secret");
+    var signature = new WebhookSignature("email-secret-0123456789");
     var headers = new HttpHeaders();
     headers.add(WebhookSignature.TIMESTAMP_HEADER, Long.toString(at.getEpochSecond()));
     headers.add(WebhookSignature.SIGNATURE_HEADER, signature.sign(at.getEpochSecond(), body));

@@ -2,6 +2,7 @@ package dev.journeys.api.security;
 
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
+import dev.journeys.api.input.RejectUnknownFields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,6 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 public class ApiKeyController {
 
   /** The body of {@code POST /v1/admin/api-keys}. */
+  @RejectUnknownFields
   public record CreateRequest(String name, List<String> scopes) {}
 
   /** A key as shown; {@code key} only in the answer to its creation. */

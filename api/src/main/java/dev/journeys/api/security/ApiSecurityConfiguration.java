@@ -13,6 +13,9 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.journeys.api.webhook.SmsWebhookProperties;
+import dev.journeys.api.webhook.WebhookReceiverProperties;
+import dev.journeys.unsubscribe.UnsubscribeProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,12 +43,26 @@ public class ApiSecurityConfiguration {
     return new ApiKeys(jdbc);
   }
 
+  /** Fails the startup before anything listens, if a signing secret could be forged with. */
+  @Bean
+  SecretsCheck secretsCheck(
+      ApiSecurityProperties security,
+      UnsubscribeProperties unsubscribe,
+      SmsWebhookProperties sms,
+      WebhookReceiverProperties webhooks) {
+    return SecretsCheck.verify(security, unsubscribe, sms, webhooks);
+  }
+
+  @Bean
+  SecurityProblems securityProblems(ObjectMapper json) {
+    return new SecurityProblems(json);
+  }
+
   @Bean
   SecurityFilterChain apiSecurity(
-      HttpSecurity http, ApiKeys keys, ApiSecurityProperties properties, ObjectMapper json)
+      HttpSecurity http, ApiKeys keys, ApiSecurityProperties properties, SecurityProblems problems)
       throws Exception {
     checkAdminKey(properties);
-    var problems = new SecurityProblems(json);
     http.csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: nothing to forge
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(AbstractHttpConfigurer::disable)

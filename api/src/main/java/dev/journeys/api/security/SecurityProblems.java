@@ -15,12 +15,15 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Refusals as RFC 9457 problem details: 401 without a (valid) key, 403 when the key lacks the
  * endpoint's scope. They happen in the filter chain, before any controller advice could.
  */
-class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+class SecurityProblems
+    implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
   static final URI UNAUTHENTICATED = URI.create("https://journeys.dev/problems/unauthenticated");
   static final URI INSUFFICIENT_SCOPE =
@@ -74,6 +77,21 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
               + names(needed).replace(",", "")
               + "\"");
     }
+    write(response, problem);
+  }
+
+  /** A URL the firewall refuses (an encoded slash, a NUL, path traversal): 400. */
+  @Override
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+      throws IOException {
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            "the URL contains characters or sequences that are not allowed (such as an encoded"
+                + " slash)");
+    problem.setType(URI.create("https://journeys.dev/problems/invalid-request"));
+    problem.setTitle("Invalid request");
     write(response, problem);
   }
 

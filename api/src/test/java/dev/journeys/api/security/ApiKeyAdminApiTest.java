@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.api.TestApiKeys;
+import dev.journeys.api.TestSecrets;
 import dev.journeys.testsupport.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "spring.config.name=journeys-api",
       "spring.temporal.test-server.enabled=true",
-      TestApiKeys.PROPERTY
+      TestApiKeys.PROPERTY,
+      TestSecrets.UNSUBSCRIBE,
+      TestSecrets.SMS
     })
 class ApiKeyAdminApiTest {
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.api.TestApiKeys;
+import dev.journeys.api.TestSecrets;
 import dev.journeys.testsupport.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +45,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
     properties = {
       "spring.config.name=journeys-api",
       "spring.temporal.test-server.enabled=true",
-      TestApiKeys.PROPERTY
+      TestApiKeys.PROPERTY,
+      TestSecrets.UNSUBSCRIBE,
+      TestSecrets.SMS
     })
 class AuthorizationMatrixTest {
 
@@ -64,6 +67,7 @@ class AuthorizationMatrixTest {
     EXPECTED.put("POST /v1/events", Set.of(EVENTS_WRITE));
     EXPECTED.put("GET /v1/customers/{id}", Set.of(CUSTOMERS_READ));
     EXPECTED.put("PUT /v1/customers/{id}", Set.of(CUSTOMERS_WRITE));
+    EXPECTED.put("PATCH /v1/customers/{id}", Set.of(CUSTOMERS_WRITE));
     EXPECTED.put("GET /v1/customers/{id}/messages", Set.of(CUSTOMERS_READ));
     EXPECTED.put("PATCH /v1/customers/{id}/consents", Set.of(CUSTOMERS_WRITE));
     EXPECTED.put("PUT /v1/customers/{id}/consents/{channel}/{topic}", Set.of(CUSTOMERS_WRITE));

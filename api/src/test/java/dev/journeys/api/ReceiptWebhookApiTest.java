@@ -82,6 +82,29 @@ class ReceiptWebhookApiTest {
   }
 
   @Test
+  void aReceiptReachesOnlyItsOwnProvidersMessage() throws Exception {
+    // two providers happened to use the same id; the email is the newer message
+    String sms = "k-shared-sms";
+    String email = "k-shared-email";
+    sent(sms, "sam", "SMS", "+15551234569", "SHARED-1");
+    Thread.sleep(5);
+    sent(email, "sam", "EMAIL", "sam@shop.test", "SHARED-1");
+    sent("k-only-email", "sam", "EMAIL", "sam@shop.test", "EMAIL-ONLY-1");
+    String body = "MessageSid=SHARED-1&MessageStatus=undelivered&ErrorCode=30005";
+    String foreign = "MessageSid=EMAIL-ONLY-1&MessageStatus=delivered";
+
+    var response = post("twilio", body, MediaType.APPLICATION_FORM_URLENCODED, twilioHeaders(body));
+    var other =
+        post("twilio", foreign, MediaType.APPLICATION_FORM_URLENCODED, twilioHeaders(foreign));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(deliveryStatus(sms)).isEqualTo("FAILED");
+    assertThat(deliveryStatus(email)).isNull();
+    assertThat(json.readTree(other.getBody()).get("updated").asInt()).isZero();
+    assertThat(deliveryStatus("k-only-email")).isNull();
+  }
+
+  @Test
   void rejectsATwilioReceiptWithABadSignature() {
     String key = "k-twilio-forged";
     sent(key, "tom", "SMS", "+15551234568", "SM222");

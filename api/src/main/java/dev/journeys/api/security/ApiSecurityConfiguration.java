@@ -35,7 +35,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(ApiSecurityProperties.class)
+@EnableConfigurationProperties({ApiSecurityProperties.class, RateLimitProperties.class})
 public class ApiSecurityConfiguration {
 
   @Bean
@@ -60,7 +60,12 @@ public class ApiSecurityConfiguration {
 
   @Bean
   SecurityFilterChain apiSecurity(
-      HttpSecurity http, ApiKeys keys, ApiSecurityProperties properties, SecurityProblems problems)
+      HttpSecurity http,
+      ApiKeys keys,
+      ApiSecurityProperties properties,
+      SecurityProblems problems,
+      RateLimitProperties rateLimit,
+      ObjectMapper json)
       throws Exception {
     checkAdminKey(properties);
     http.csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: nothing to forge
@@ -71,6 +76,10 @@ public class ApiSecurityConfiguration {
         .requestCache(AbstractHttpConfigurer::disable)
         .addFilterBefore(
             new ApiKeyAuthenticationFilter(keys, properties), AnonymousAuthenticationFilter.class)
+        .addFilterAfter(
+            new KeyRateLimitFilter(
+                new KeyRateLimiter(rateLimit.perSecond(), rateLimit.burst()), json),
+            ApiKeyAuthenticationFilter.class)
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeHttpRequests(
             rules ->
@@ -81,6 +90,15 @@ public class ApiSecurityConfiguration {
                     .requestMatchers(GET, "/actuator/prometheus")
                     .permitAll()
                     .requestMatchers("/error")
+                    .permitAll()
+                    // the API's contract (OpenAPI document and Swagger UI) is no secret
+                    .requestMatchers(
+                        GET,
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/v3/api-docs.yaml",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
                     .permitAll()
                     .requestMatchers(GET, "/v1/unsubscribe")
                     .permitAll()

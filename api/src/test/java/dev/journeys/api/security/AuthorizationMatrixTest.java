@@ -64,6 +64,10 @@ class AuthorizationMatrixTest {
     EXPECTED.put("POST /v1/webhooks/sms/inbound", PUBLIC);
     EXPECTED.put("POST /v1/webhooks/{provider}/status", PUBLIC);
     EXPECTED.put("GET /v1/webhooks/meta/status", PUBLIC);
+    EXPECTED.put("GET /v3/api-docs", PUBLIC);
+    EXPECTED.put("GET /v3/api-docs.yaml", PUBLIC);
+    EXPECTED.put("GET /v3/api-docs/swagger-config", PUBLIC);
+    EXPECTED.put("GET /swagger-ui.html", PUBLIC);
     EXPECTED.put("POST /v1/events", Set.of(EVENTS_WRITE));
     EXPECTED.put("GET /v1/customers/{id}", Set.of(CUSTOMERS_READ));
     EXPECTED.put("PUT /v1/customers/{id}", Set.of(CUSTOMERS_WRITE));

@@ -280,6 +280,25 @@ public class MessageLedger {
   }
 
   /**
+   * The newest message with this provider id on one of these channels: providers' ids are unique
+   * only per provider, so a receipt must not reach another provider's message.
+   */
+  public Optional<LedgerEntry> findByProviderMessageId(
+      String providerMessageId, java.util.Set<Channel> channels) {
+    if (channels.isEmpty()) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            """
+            select * from message_ledger where provider_message_id = :providerId
+            and channel in (:channels) order by created_at desc limit 1""")
+        .param("providerId", providerMessageId)
+        .param("channels", channels.stream().map(Channel::name).toList())
+        .query(MessageLedger::entry)
+        .optional();
+  }
+
+  /**
    * Records a provider's delivery receipt; false when it changes nothing. Receipts can arrive out
    * of order: DELIVERED is overtaken by any other status (READ, a late bounce), the others are
    * final.

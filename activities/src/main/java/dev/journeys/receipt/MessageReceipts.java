@@ -2,10 +2,13 @@ package dev.journeys.receipt;
 
 import dev.journeys.ledger.LedgerEntry;
 import dev.journeys.ledger.MessageLedger;
+import dev.journeys.messaging.Channel;
 import dev.journeys.suppression.SuppressedAddress;
 import dev.journeys.suppression.SuppressionList;
 import java.sql.Timestamp;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,9 +47,20 @@ public class MessageReceipts {
     record Unknown() implements Applied {}
   }
 
+  /** The channels whose messages a provider's receipts may concern (none for an unknown one). */
+  static Set<Channel> channelsOf(String provider) {
+    return switch (provider) {
+      case "twilio" -> EnumSet.of(Channel.SMS);
+      case "meta" -> EnumSet.of(Channel.WHATSAPP, Channel.MESSENGER, Channel.INSTAGRAM);
+      case "email" -> EnumSet.of(Channel.EMAIL);
+      default -> EnumSet.noneOf(Channel.class);
+    };
+  }
+
   @Transactional
   public Applied apply(MessageReceipt receipt) {
-    Optional<LedgerEntry> found = ledger.findByProviderMessageId(receipt.providerMessageId());
+    Optional<LedgerEntry> found =
+        ledger.findByProviderMessageId(receipt.providerMessageId(), channelsOf(receipt.provider()));
     if (found.isEmpty()) {
       log.info(
           "{} receipt for unknown message {}", receipt.provider(), receipt.providerMessageId());

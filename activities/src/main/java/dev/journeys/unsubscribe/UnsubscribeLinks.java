@@ -7,7 +7,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,6 +20,10 @@ import org.springframework.stereotype.Component;
  * Signed, expiring unsubscribe links: the token names the customer, channel, topic and expiry, and
  * carries an HMAC-SHA256 over them, so the API can honour a click without a login and nobody can
  * forge one for someone else.
+ *
+ * <p>A token is {@code base64url(payload).base64url(mac)}; the payload's first line is the id of
+ * the key that signed it, so keys can be rotated while links signed with the old one still work.
+ * Tokens from before key ids (four lines) are checked against every known key.
  */
 @Component
 public class UnsubscribeLinks {
@@ -48,7 +55,9 @@ public class UnsubscribeLinks {
 
   String token(String customerId, Channel channel, Topic topic, Instant expiresAt) {
     String payload =
-        customerId
+        properties.keyId()
+            + "\n"
+            + customerId
             + "\n"
             + channel.name()
             + "\n"
@@ -56,7 +65,7 @@ public class UnsubscribeLinks {
             + "\n"
             + expiresAt.getEpochSecond();
     byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-    return B64.encodeToString(bytes) + "." + B64.encodeToString(mac(bytes));
+    return B64.encodeToString(bytes) + "." + B64.encodeToString(mac(properties.secret(), bytes));
   }
 
   /** The request a token stands for; empty if it is forged, malformed or expired. */
@@ -71,11 +80,20 @@ public class UnsubscribeLinks {
     try {
       byte[] payload = B64_DECODE.decode(token.substring(0, dot));
       byte[] signature = B64_DECODE.decode(token.substring(dot + 1));
-      if (!MessageDigest.isEqual(signature, mac(payload))) {
+      String[] lines = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
+      String[] parts;
+      List<String> candidates;
+      if (lines.length == 5) {
+        // the key id is read before the signature is checked, but only picks the key to check with
+        candidates = secret(lines[0]).map(List::of).orElse(List.of());
+        parts = Arrays.copyOfRange(lines, 1, 5);
+      } else if (lines.length == 4) {
+        candidates = allSecrets();
+        parts = lines;
+      } else {
         return Optional.empty();
       }
-      String[] parts = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
-      if (parts.length != 4) {
+      if (candidates.stream().noneMatch(k -> MessageDigest.isEqual(signature, mac(k, payload)))) {
         return Optional.empty();
       }
       Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[3]));
@@ -89,11 +107,24 @@ public class UnsubscribeLinks {
     }
   }
 
-  private byte[] mac(byte[] payload) {
+  private Optional<String> secret(String keyId) {
+    if (keyId.equals(properties.keyId())) {
+      return Optional.of(properties.secret());
+    }
+    return Optional.ofNullable(properties.previousSecrets().get(keyId)).filter(s -> !s.isBlank());
+  }
+
+  private List<String> allSecrets() {
+    List<String> secrets = new ArrayList<>();
+    secrets.add(properties.secret());
+    properties.previousSecrets().values().stream().filter(s -> !s.isBlank()).forEach(secrets::add);
+    return secrets;
+  }
+
+  private static byte[] mac(String secret, byte[] payload) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(
-          new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       return mac.doFinal(payload);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);

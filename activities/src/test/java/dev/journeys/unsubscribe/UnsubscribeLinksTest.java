@@ -62,4 +62,90 @@ class UnsubscribeLinksTest {
             new UnsubscribeProperties(null, null, Duration.ofDays(1)), Clock.systemUTC());
     assertThat(unconfigured.linkFor("ada", Channel.EMAIL, Topic.MARKETING)).isEmpty();
   }
+
+  @Test
+  void aRotatedKeyStillVerifiesTheLinksItSignedUntilItIsDropped() {
+    var clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    var before =
+        new UnsubscribeLinks(
+            new UnsubscribeProperties("https://shop.test", "old-secret", Duration.ofDays(60)),
+            clock);
+    String oldToken = before.token("ada", Channel.EMAIL, Topic.MARKETING, NOW.plusSeconds(60));
+    var rotated =
+        new UnsubscribeLinks(
+            new UnsubscribeProperties(
+                "https://shop.test",
+                "new-secret",
+                Duration.ofDays(60),
+                "2",
+                java.util.Map.of("1", "old-secret")),
+            clock);
+    var dropped =
+        new UnsubscribeLinks(
+            new UnsubscribeProperties(
+                "https://shop.test", "new-secret", Duration.ofDays(60), "2", java.util.Map.of()),
+            clock);
+    String newToken = rotated.token("bob", Channel.SMS, Topic.MARKETING, NOW.plusSeconds(60));
+
+    assertThat(payload(oldToken)).startsWith("1\nada\n");
+    assertThat(payload(newToken)).startsWith("2\nbob\n");
+    assertThat(rotated.verify(oldToken)).map(u -> u.customerId()).contains("ada");
+    assertThat(rotated.verify(newToken)).map(u -> u.customerId()).contains("bob");
+    assertThat(dropped.verify(oldToken)).isEmpty();
+    assertThat(before.verify(newToken)).isEmpty();
+  }
+
+  @Test
+  void aTokenCannotPickAnotherKeyThanTheOneThatSignedIt() {
+    String signedWithOne = links.token("ada", Channel.EMAIL, Topic.MARKETING, NOW.plusSeconds(60));
+    String payload = payload(signedWithOne).replaceFirst("^1\n", "2\n");
+    String relabelled =
+        java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            + signedWithOne.substring(signedWithOne.indexOf('.'));
+    var withTwoKeys =
+        new UnsubscribeLinks(
+            new UnsubscribeProperties(
+                "https://shop.test",
+                "secret",
+                Duration.ofDays(60),
+                "1",
+                java.util.Map.of("2", "x")),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThat(withTwoKeys.verify(signedWithOne)).isPresent();
+    assertThat(withTwoKeys.verify(relabelled)).isEmpty();
+  }
+
+  @Test
+  void acceptsTokensSignedBeforeKeyIdsWithAnyKnownKey() throws Exception {
+    // a link from a mail sent before the upgrade: four lines, HMAC with the then only secret
+    String legacyPayload = "ada\nEMAIL\nMARKETING\n" + NOW.plusSeconds(60).getEpochSecond();
+    var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec("old-secret".getBytes(), "HmacSHA256"));
+    var b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String legacy =
+        b64.encodeToString(legacyPayload.getBytes())
+            + "."
+            + b64.encodeToString(mac.doFinal(legacyPayload.getBytes()));
+    var rotated =
+        new UnsubscribeLinks(
+            new UnsubscribeProperties(
+                "https://shop.test",
+                "new-secret",
+                Duration.ofDays(60),
+                "2",
+                java.util.Map.of("1", "old-secret")),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThat(rotated.verify(legacy)).map(u -> u.customerId()).contains("ada");
+    assertThat(links.verify(legacy)).isEmpty();
+  }
+
+  private static String payload(String token) {
+    return new String(
+        java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
 }

@@ -2,6 +2,7 @@ package dev.journeys.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -24,7 +25,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.config.name=journeys-api", "spring.temporal.test-server.enabled=true"})
+    properties = {
+      "spring.config.name=journeys-api",
+      "spring.temporal.test-server.enabled=true",
+      TestApiKeys.PROPERTY,
+      TestSecrets.UNSUBSCRIBE,
+      TestSecrets.SMS
+    })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class ApiTestSupport {
 
@@ -35,6 +42,12 @@ abstract class ApiTestSupport {
 
   @Autowired protected TestRestTemplate http;
   @Autowired protected ObjectMapper json;
+
+  /** Every request sends the admin key (every scope) unless it sets its own. */
+  @BeforeEach
+  void sendTheAdminKey() {
+    TestApiKeys.authorize(http);
+  }
 
   /** Sends a JSON body with the method to the path. */
   protected ResponseEntity<String> sendJson(HttpMethod method, String path, String body) {

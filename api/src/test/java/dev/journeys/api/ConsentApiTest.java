@@ -28,7 +28,7 @@ class ConsentApiTest extends ApiTestSupport {
     assertThat(status(consents, "EMAIL", "REVIEWS")).isEqualTo("GRANTED");
     JsonNode history =
         json.readTree(http.getForObject("/v1/customers/ada/consents/history", String.class));
-    assertThat(history.findValuesAsText("source")).contains("api");
+    assertThat(history.findValuesAsText("source")).contains("key:admin");
     assertThat(history).hasSize(4);
     assertThat(history)
         .extracting(
@@ -40,8 +40,9 @@ class ConsentApiTest extends ApiTestSupport {
                     + h.get("status").asText()
                     + " by "
                     + h.get("source").asText())
-        .containsSubsequence("SMS/MARKETING=GRANTED by api", "SMS/MARKETING=DENIED by api")
-        .contains("EMAIL/REVIEWS=GRANTED by api");
+        .containsSubsequence(
+            "SMS/MARKETING=GRANTED by key:admin", "SMS/MARKETING=DENIED by key:admin")
+        .contains("EMAIL/REVIEWS=GRANTED by key:admin");
     assertThat(history.get(0).get("changedAt").asText()).isNotBlank();
   }
 
@@ -66,7 +67,7 @@ class ConsentApiTest extends ApiTestSupport {
         .containsOnly("DENIED");
     JsonNode history =
         json.readTree(http.getForObject("/v1/customers/bob/consents/history", String.class));
-    assertThat(history.findValuesAsText("source")).contains("preference-center");
+    assertThat(history.findValuesAsText("source")).contains("key:admin/preference-center");
     assertThat(
             sendJson(
                     HttpMethod.PATCH,

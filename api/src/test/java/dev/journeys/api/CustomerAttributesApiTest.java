@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,7 +22,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Free-form profile attributes written by PUT and read back by GET, on real PostgreSQL. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.config.name=journeys-api", "spring.temporal.test-server.enabled=true"})
+    properties = {
+      "spring.config.name=journeys-api",
+      "spring.temporal.test-server.enabled=true",
+      TestApiKeys.PROPERTY,
+      TestSecrets.UNSUBSCRIBE,
+      TestSecrets.SMS
+    })
 class CustomerAttributesApiTest {
 
   @DynamicPropertySource
@@ -30,6 +37,12 @@ class CustomerAttributesApiTest {
   }
 
   @Autowired TestRestTemplate http;
+
+  @BeforeEach
+  void sendTheAdminKey() {
+    TestApiKeys.authorize(http);
+  }
+
   @Autowired ObjectMapper json;
 
   @Test

@@ -30,7 +30,7 @@ class ExperimentApiTest extends ApiTestSupport {
     assertThat(decided.getStatusCode().value()).isEqualTo(200);
     var body = json.readTree(decided.getBody());
     assertThat(body.get("winner").asText()).isEqualTo("email");
-    assertThat(body.get("decidedBy").asText()).isEqualTo("api");
+    assertThat(body.get("decidedBy").asText()).isEqualTo("key:admin");
     var read = journeysRead.decision("cart-last-call-channel");
     assertThat(read.winner()).isEqualTo("email");
     assertThat(read.reason()).isEqualTo("email converts 12% better");

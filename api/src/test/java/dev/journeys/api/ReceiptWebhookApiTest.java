@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,10 +38,13 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "spring.config.name=journeys-api",
       "spring.temporal.test-server.enabled=true",
-      "journeys.webhooks.twilio.auth-token=twilio-secret",
-      "journeys.webhooks.meta.app-secret=meta-secret",
+      TestApiKeys.PROPERTY,
+      TestSecrets.UNSUBSCRIBE,
+      TestSecrets.SMS,
+      "journeys.webhooks.twilio.auth-token=twilio-secret-0123456789",
+      "journeys.webhooks.meta.app-secret=meta-secret-0123456789",
       "journeys.webhooks.meta.verify-token=verify-me",
-      "journeys.webhooks.email.secret=email-secret"
+      "journeys.webhooks.email.secret=email-secret-0123456789"
     })
 class ReceiptWebhookApiTest {
 
@@ -50,6 +54,12 @@ class ReceiptWebhookApiTest {
   }
 
   @Autowired TestRestTemplate http;
+
+  @BeforeEach
+  void sendTheAdminKey() {
+    TestApiKeys.authorize(http);
+  }
+
   @Autowired JdbcClient jdbc;
   @Autowired WorkflowClient temporal;
   @Autowired ObjectMapper json;
@@ -99,6 +109,29 @@ class ReceiptWebhookApiTest {
   }
 
   @Test
+  void aReceiptReachesOnlyItsOwnProvidersMessage() throws Exception {
+    // two providers happened to use the same id; the email is the newer message
+    String sms = "k-shared-sms";
+    String email = "k-shared-email";
+    sent(sms, "sam", "SMS", "+15551234569", "SHARED-1");
+    Thread.sleep(5);
+    sent(email, "sam", "EMAIL", "sam@shop.test", "SHARED-1");
+    sent("k-only-email", "sam", "EMAIL", "sam@shop.test", "EMAIL-ONLY-1");
+    String body = "MessageSid=SHARED-1&MessageStatus=undelivered&ErrorCode=30005";
+    String foreign = "MessageSid=EMAIL-ONLY-1&MessageStatus=delivered";
+
+    var response = post("twilio", body, MediaType.APPLICATION_FORM_URLENCODED, twilioHeaders(body));
+    var other =
+        post("twilio", foreign, MediaType.APPLICATION_FORM_URLENCODED, twilioHeaders(foreign));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(deliveryStatus(sms)).isEqualTo("FAILED");
+    assertThat(deliveryStatus(email)).isNull();
+    assertThat(json.readTree(other.getBody()).get("updated").asInt()).isZero();
+    assertThat(deliveryStatus("k-only-email")).isNull();
+  }
+
+  @Test
   void rejectsATwilioReceiptWithABadSignature() {
     String key = "k-twilio-forged";
     sent(key, "tom", "SMS", "+15551234568", "SM222");
@@ -129,7 +162,7 @@ class ReceiptWebhookApiTest {
     var headers = new HttpHeaders();
     headers.add(
         "X-Hub-Signature-256",
-        "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", "meta-secret", body)));
+        "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", "meta-secret-0123456789", body)));
 
     var response = post("meta", body, MediaType.APPLICATION_JSON, headers);
 
@@ -243,7 +276,7 @@ class ReceiptWebhookApiTest {
     var headers = new HttpHeaders();
     headers.add(
         "X-Hub-Signature-256",
-        "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", "meta-secret", body)));
+        "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", "meta-secret-0123456789", body)));
     assertThat(post("meta", body, MediaType.APPLICATION_JSON, headers).getStatusCode())
         .isEqualTo(HttpStatus.OK);
   }
@@ -260,12 +293,13 @@ class ReceiptWebhookApiTest {
     var headers = new HttpHeaders();
     headers.add(
         "X-Twilio-Signature",
-        Base64.getEncoder().encodeToString(hmac("HmacSHA1", "twilio-secret", data.toString())));
+        Base64.getEncoder()
+            .encodeToString(hmac("HmacSHA1", "twilio-secret-0123456789", data.toString())));
     return headers;
   }
 
   private static HttpHeaders emailHeaders(String body, Instant at) {
-    var signature = new WebhookSignature("email-secret");
+    var signature = new WebhookSignature("email-secret-0123456789");
     var headers = new HttpHeaders();
     headers.add(WebhookSignature.TIMESTAMP_HEADER, Long.toString(at.getEpochSecond()));
     headers.add(WebhookSignature.SIGNATURE_HEADER, signature.sign(at.getEpochSecond(), body));

@@ -79,7 +79,8 @@ class TemplateApiTest extends ApiTestSupport {
         json.readTree(http.getForObject("/v1/templates/cart-last-call/versions", String.class));
     assertThat(versions.findValuesAsText("locale")).contains("de", "en");
     assertThat(versions.findValuesAsText("source"))
-        .contains("api", "classpath:journeys/abandoned-cart/templates/cart-last-call/sms.txt");
+        .contains(
+            "key:admin", "classpath:journeys/abandoned-cart/templates/cart-last-call/sms.txt");
   }
 
   @Test

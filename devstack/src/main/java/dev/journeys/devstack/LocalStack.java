@@ -19,6 +19,9 @@ import org.springframework.boot.Banner;
  * through the environment ({@code SPRING_DATASOURCE_URL}, {@code TEMPORAL_ADDRESS}, {@code
  * SPRING_MAIL_HOST}, {@code JOURNEYS_CHANNELS_SMS_BASE_URL}) is used instead of started.
  *
+ * <p>The API accepts the admin key printed in the banner (from {@code JOURNEYS_ADMIN_API_KEY}, or
+ * generated once into {@code .journeys/admin-api-key}) and the stack's development secrets.
+ *
  * <p>State and logs live in {@code .journeys/} under the working directory. Ctrl-C stops
  * everything, newest first.
  */
@@ -69,6 +72,9 @@ public final class LocalStack implements AutoCloseable {
     }
     StackProperties properties =
         new StackProperties(database, temporal, mail, sms, apiPort(), workerPort());
+    String adminKey = DevAdminKey.forDevelopment(workDir);
+    var apiProperties = properties.forApi();
+    apiProperties.put(StackProperties.ADMIN_API_KEY, adminKey);
 
     started(
         JourneysWorkerApplication.builder()
@@ -81,14 +87,15 @@ public final class LocalStack implements AutoCloseable {
             .main(JourneysApiApplication.class)
             .bannerMode(Banner.Mode.OFF)
             .registerShutdownHook(false)
-            .run(StackProperties.asCommandLine(properties.forApi())));
+            .run(StackProperties.asCommandLine(apiProperties)));
 
     System.out.println(
         LocalStackBanner.text(
             "http://127.0.0.1:" + properties.apiPort(),
             temporalUi,
             mailDestination,
-            smsDestination));
+            smsDestination,
+            adminKey));
   }
 
   /** System property {@code journeys.api.port} moves the API off 8080, e.g. when 8080 is taken. */

@@ -29,6 +29,21 @@ public record StackProperties(
   public static final int DEV_WORKER_PORT = 8081;
   public static final String SMS_FROM = "+15550000000";
 
+  /** The API's admin key property (every scope); the local stack and the tests set one. */
+  public static final String ADMIN_API_KEY = "journeys.security.admin-api-key";
+
+  /**
+   * Spring Security is on this JVM's class path for the API; the worker's only HTTP endpoints are
+   * actuator's, which it does not secure on its own either.
+   */
+  private static final String WORKER_WITHOUT_WEB_SECURITY =
+      String.join(
+          ",",
+          "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+          "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
+          "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+          "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration");
+
   /** A JDBC database. */
   public record Database(String jdbcUrl, String username, String password) {
     public static Database of(LocalPostgres postgres) {
@@ -83,6 +98,7 @@ public record StackProperties(
       properties.put("journeys.channels.sms.from", sms.from());
     }
     properties.put("server.port", workerPort);
+    properties.put("spring.autoconfigure.exclude", WORKER_WITHOUT_WEB_SECURITY);
     return properties;
   }
 
@@ -90,6 +106,8 @@ public record StackProperties(
   public Map<String, Object> forApi() {
     Map<String, Object> properties = shared();
     properties.put("server.port", apiPort);
+    // the development secrets of the local pieces (unsubscribe, SMS sink token) are fine here
+    properties.put("journeys.security.allow-dev-secrets", true);
     return properties;
   }
 

@@ -51,7 +51,9 @@ class HoldoutEndToEndTest {
     workerProperties.put("journeys.abandoned-cart.holdout-percent", "100");
     worker =
         JourneysWorkerApplication.builder().run(StackProperties.asCommandLine(workerProperties));
-    api = JourneysApiApplication.builder().run(StackProperties.asCommandLine(stack.forApi()));
+    var apiProperties = stack.forApi();
+    apiProperties.put(StackProperties.ADMIN_API_KEY, RunningStack.ADMIN_KEY);
+    api = JourneysApiApplication.builder().run(StackProperties.asCommandLine(apiProperties));
     apiUrl =
         URI.create("http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port"));
   }
@@ -113,7 +115,10 @@ class HoldoutEndToEndTest {
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return http.send(
-        request.header("Content-Type", "application/json").build(),
+        request
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + RunningStack.ADMIN_KEY)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

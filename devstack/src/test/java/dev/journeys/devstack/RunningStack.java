@@ -29,6 +29,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class RunningStack implements AutoCloseable {
 
+  /** The API's admin key (every scope) in the end-to-end tests; every API call sends it. */
+  static final String ADMIN_KEY = "e2e-admin-key-0123456789-abcdefghijklmnop";
+
   private final LocalPostgres postgres;
   private final TemporalDevServer temporal;
   private final MailSink mail;
@@ -58,6 +61,7 @@ final class RunningStack implements AutoCloseable {
     try {
       var properties = StackProperties.of(stack.postgres, stack.temporal, stack.mail, stack.sms);
       var apiProperties = properties.forApi();
+      apiProperties.put(StackProperties.ADMIN_API_KEY, ADMIN_KEY);
       apiConfig.accept(apiProperties);
       stack.api =
           JourneysApiApplication.builder().run(StackProperties.asCommandLine(apiProperties));
@@ -130,7 +134,10 @@ final class RunningStack implements AutoCloseable {
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return http.send(
-        request.header("Content-Type", "application/json").build(),
+        request
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + ADMIN_KEY)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -1,5 +1,6 @@
 package dev.journeys.api.backinstock;
 
+import dev.journeys.api.Ids;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -8,8 +9,8 @@ import jakarta.validation.constraints.Size;
 public final class BackInStockRequests {
   private BackInStockRequests() {}
 
-  static final String ID = "[A-Za-z0-9._:@-]{1,200}";
-  static final String ID_MESSAGE = "must be 1-200 characters of letters, digits and . _ : @ -";
+  static final String ID = Ids.REGEX;
+  static final String ID_MESSAGE = Ids.MESSAGE;
 
   /** {@code POST /v1/products/{productId}/subscriptions}: tell this customer when it is back. */
   public record Subscribe(

@@ -2,6 +2,7 @@ package dev.journeys.api.customer;
 
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
+import dev.journeys.api.security.ApiPrincipal;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentChange;
 import dev.journeys.customer.ConsentHistoryEntry;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,15 +52,16 @@ public class ConsentController {
 
   /**
    * {@code PATCH /v1/customers/{id}/consents} with a list of changes, applied all or none; {@code
-   * ?source=checkout-form} names where they came from in the audit trail (default {@code api}).
+   * ?source=checkout-form} adds where they came from to the audit trail, after the API key.
    */
   @PatchMapping(path = "/v1/customers/{id}/consents", consumes = "application/json")
   public List<Consent> patch(
       @PathVariable String id,
       @RequestBody List<ConsentPatch> changes,
-      @RequestParam(defaultValue = "api") String source) {
+      @RequestParam(required = false) String source,
+      @AuthenticationPrincipal ApiPrincipal caller) {
     CustomerController.checkId(id);
-    checkSource(source);
+    String auditSource = auditSource(caller, source);
     if (changes == null || changes.isEmpty()) {
       throw new InvalidRequestException(
           "no consent change given",
@@ -82,7 +85,7 @@ public class ConsentController {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException("the consent changes have invalid fields", errors);
     }
-    return change(id, parsed, source);
+    return change(id, parsed, auditSource);
   }
 
   /**
@@ -95,9 +98,10 @@ public class ConsentController {
       @PathVariable String channel,
       @PathVariable String topic,
       @RequestBody ConsentStatusBody body,
-      @RequestParam(defaultValue = "api") String source) {
+      @RequestParam(required = false) String source,
+      @AuthenticationPrincipal ApiPrincipal caller) {
     CustomerController.checkId(id);
-    checkSource(source);
+    String auditSource = auditSource(caller, source);
     List<InvalidRequestException.FieldError> errors = new ArrayList<>();
     var change =
         new ConsentChange(
@@ -109,7 +113,7 @@ public class ConsentController {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException("invalid consent", errors);
     }
-    return change(id, List.of(change), source);
+    return change(id, List.of(change), auditSource);
   }
 
   /** {@code GET /v1/customers/{id}/consents/history}: every change, oldest first. */
@@ -132,8 +136,15 @@ public class ConsentController {
         .toList();
   }
 
-  /** Where the change came from, for the audit trail, e.g. {@code checkout-form}. */
-  private static void checkSource(String source) {
+  /**
+   * The audit trail's source: the API key that made the change, never what the request claims;
+   * {@code ?source=checkout-form} only adds where in the caller's system it came from ({@code
+   * key:shop-backend/checkout-form}).
+   */
+  private static String auditSource(ApiPrincipal caller, String source) {
+    if (source == null) {
+      return caller.auditName();
+    }
     if (!SOURCE.matcher(source).matches()) {
       throw new InvalidRequestException(
           "invalid source",
@@ -141,6 +152,7 @@ public class ConsentController {
               new InvalidRequestException.FieldError(
                   "source", "must be 1-50 lowercase letters, digits and . _ -")));
     }
+    return caller.auditName() + "/" + source;
   }
 
   private static ConsentStatus required(

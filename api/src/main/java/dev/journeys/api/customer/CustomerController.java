@@ -1,7 +1,13 @@
 package dev.journeys.api.customer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.journeys.api.Ids;
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
+import dev.journeys.api.security.ApiPrincipal;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.Customer;
 import dev.journeys.customer.CustomerProfiles;
@@ -9,10 +15,13 @@ import dev.journeys.customer.PushToken;
 import dev.journeys.ledger.LedgerEntry;
 import dev.journeys.ledger.MessageLedger;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,20 +32,82 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CustomerController {
 
-  private static final java.util.regex.Pattern CUSTOMER_ID =
-      java.util.regex.Pattern.compile("[A-Za-z0-9._:@-]{1,200}");
-
   private final CustomerProfiles profiles;
   private final MessageLedger ledger;
+  private final ObjectMapper json;
+  private final Validator validator;
 
-  public CustomerController(CustomerProfiles profiles, MessageLedger ledger) {
+  public CustomerController(
+      CustomerProfiles profiles, MessageLedger ledger, ObjectMapper json, Validator validator) {
     this.profiles = profiles;
     this.ledger = ledger;
+    this.json = json;
+    this.validator = validator;
   }
 
+  /**
+   * Creates or replaces the profile: a field left out is cleared, an unknown one (a typo such as
+   * {@code timezone}) is refused rather than taken for a field left out.
+   */
   @PutMapping(path = "/v1/customers/{id}", consumes = "application/json")
-  public CustomerView put(@PathVariable String id, @Valid @RequestBody CustomerRequest request) {
+  public CustomerView put(
+      @PathVariable String id,
+      @Valid @RequestBody CustomerRequest request,
+      @AuthenticationPrincipal ApiPrincipal caller) {
     checkId(id);
+    return save(id, request, caller);
+  }
+
+  /** Changes only the fields given (JSON merge patch); see {@link CustomerPatch}. */
+  @PatchMapping(
+      path = "/v1/customers/{id}",
+      consumes = {"application/merge-patch+json", "application/json"})
+  public CustomerView patch(
+      @PathVariable String id,
+      @RequestBody JsonNode patch,
+      @AuthenticationPrincipal ApiPrincipal caller) {
+    checkId(id);
+    if (!(patch instanceof ObjectNode changes)) {
+      throw new InvalidRequestException(
+          "the patch must be a JSON object",
+          List.of(new InvalidRequestException.FieldError("body", "must be a JSON object")));
+    }
+    var stored =
+        profiles.find(id).orElseThrow(() -> new NotFoundException("no customer '" + id + "'"));
+    ObjectNode merged = json.valueToTree(CustomerPatch.current(stored, profiles.attributes(id)));
+    CustomerPatch.merge(merged, changes);
+    CustomerRequest request;
+    try {
+      request = json.treeToValue(merged, CustomerRequest.class);
+    } catch (JsonProcessingException e) {
+      throw new InvalidRequestException(
+          "the patch does not make a valid profile",
+          List.of(new InvalidRequestException.FieldError(path(e), e.getOriginalMessage())));
+    }
+    List<InvalidRequestException.FieldError> errors =
+        validator.validate(request).stream()
+            .map(
+                v ->
+                    new InvalidRequestException.FieldError(
+                        v.getPropertyPath().toString(), v.getMessage()))
+            .toList();
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException("the patched profile has invalid fields", errors);
+    }
+    return save(id, request, caller);
+  }
+
+  private static String path(JsonProcessingException e) {
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+        && !mapping.getPath().isEmpty()) {
+      return mapping.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining("."));
+    }
+    return "body";
+  }
+
+  private CustomerView save(String id, CustomerRequest request, ApiPrincipal caller) {
     Set<Consent> consents =
         request.consents() == null
             ? Set.of()
@@ -63,7 +134,7 @@ public class CustomerController {
                     .collect(Collectors.toSet()),
             request.region(),
             request.preferredChannel());
-    var saved = profiles.save(customer, request.attributes(), "api");
+    var saved = profiles.save(customer, request.attributes(), caller.auditName());
     return new CustomerView(saved, profiles.attributes(id));
   }
 
@@ -89,12 +160,10 @@ public class CustomerController {
   }
 
   static void checkId(String id) {
-    if (!CUSTOMER_ID.matcher(id).matches()) {
+    if (!Ids.valid(id)) {
       throw new InvalidRequestException(
           "invalid customer id",
-          List.of(
-              new InvalidRequestException.FieldError(
-                  "id", "must be 1-200 characters of letters, digits and . _ : @ -")));
+          List.of(new InvalidRequestException.FieldError("id", Ids.MESSAGE)));
     }
   }
 }

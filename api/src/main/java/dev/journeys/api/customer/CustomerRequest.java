@@ -1,5 +1,6 @@
 package dev.journeys.api.customer;
 
+import dev.journeys.api.input.RejectUnknownFields;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.messaging.Channel;
 import dev.journeys.messaging.Topic;
@@ -18,6 +19,7 @@ import java.util.Map;
  * The body of {@code PUT /v1/customers/{id}}. Consents not listed are left as they are; {@code
  * attributes} (free-form profile data journeys branch on) replace the stored ones when given.
  */
+@RejectUnknownFields
 public record CustomerRequest(
     @Email @Size(max = 320) String email,
     @Pattern(
@@ -59,6 +61,7 @@ public record CustomerRequest(
         null);
   }
 
+  @RejectUnknownFields
   public record ConsentRequest(
       @NotNull Channel channel, @NotNull Topic topic, @NotNull ConsentStatus status) {}
 

@@ -2,6 +2,8 @@ package dev.journeys.api.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.journeys.api.input.InputLimitsProperties;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,9 +25,11 @@ public class EventIngestController {
   private final EventIngest ingest;
   private final EventParser parser;
 
-  public EventIngestController(EventIngest ingest, ObjectMapper json) {
+  public EventIngestController(
+      EventIngest ingest, ObjectMapper json, InputLimitsProperties limits, Clock clock) {
     this.ingest = ingest;
-    this.parser = new EventParser(json);
+    this.parser =
+        new EventParser(json, clock, limits.occurredAtMaxAge(), limits.occurredAtMaxAhead());
   }
 
   @PostMapping(path = "/v1/events", consumes = "application/json")

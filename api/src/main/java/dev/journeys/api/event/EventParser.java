@@ -2,11 +2,14 @@ package dev.journeys.api.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.journeys.api.Ids;
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.InvalidRequestException.FieldError;
 import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.journey.JourneyDefinition;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,9 +26,19 @@ final class EventParser {
   private static final int MAX_ID_LENGTH = 200;
 
   private final ObjectMapper json;
+  private final Clock clock;
+  private final Duration maxAge;
+  private final Duration maxAhead;
 
-  EventParser(ObjectMapper json) {
+  /**
+   * @param maxAge how far in the past {@code occurredAt} may lie
+   * @param maxAhead how far in the future it may lie (senders' clock skew)
+   */
+  EventParser(ObjectMapper json, Clock clock, Duration maxAge, Duration maxAhead) {
     this.json = json;
+    this.clock = clock;
+    this.maxAge = maxAge;
+    this.maxAhead = maxAhead;
   }
 
   List<CustomerEvent> parse(JsonNode body) {
@@ -82,7 +95,20 @@ final class EventParser {
     } else {
       try {
         occurredAt = Instant.parse(when);
-      } catch (DateTimeParseException e) {
+        Instant now = clock.instant();
+        if (occurredAt.isBefore(now.minus(maxAge)) || occurredAt.isAfter(now.plus(maxAhead))) {
+          errors.add(
+              new FieldError(
+                  at + "occurredAt",
+                  "must lie between "
+                      + now.minus(maxAge)
+                      + " and "
+                      + now.plus(maxAhead)
+                      + " (now "
+                      + now
+                      + ")"));
+        }
+      } catch (DateTimeParseException | ArithmeticException e) {
         errors.add(
             new FieldError(
                 at + "occurredAt",
@@ -123,6 +149,10 @@ final class EventParser {
             key -> {
               Object value = props.get(key);
               String problem = value == null ? null : JourneyDefinition.invalidEnrollmentKey(value);
+              // the API's one id charset on top of what a workflow id can hold
+              if (problem == null && value instanceof String text && !Ids.valid(text)) {
+                problem = Ids.MESSAGE;
+              }
               if (problem != null) {
                 errors.add(new FieldError(at + "properties." + key, problem));
               }
@@ -143,6 +173,10 @@ final class EventParser {
     String s = value.asText();
     if (s.length() > MAX_ID_LENGTH) {
       errors.add(new FieldError(at + field, "must be at most " + MAX_ID_LENGTH + " characters"));
+      return null;
+    }
+    if (field.equals("customerId") && !Ids.valid(s)) {
+      errors.add(new FieldError(at + field, Ids.MESSAGE));
       return null;
     }
     return s;

@@ -2,6 +2,7 @@ package dev.journeys.api.experiment;
 
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
+import dev.journeys.api.security.ApiPrincipal;
 import dev.journeys.experiment.ExperimentDecision;
 import dev.journeys.experiment.ExperimentDecisions;
 import jakarta.validation.Valid;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +44,9 @@ public class ExperimentController {
 
   @PostMapping(path = "/v1/experiments/{name}/decision", consumes = "application/json")
   public ExperimentDecision decide(
-      @PathVariable String name, @Valid @RequestBody DecisionRequest request) {
+      @PathVariable String name,
+      @Valid @RequestBody DecisionRequest request,
+      @AuthenticationPrincipal ApiPrincipal caller) {
     checkName(name);
     if ("holdout".equals(request.winner())) {
       throw new InvalidRequestException(
@@ -50,7 +54,7 @@ public class ExperimentController {
           List.of(
               new InvalidRequestException.FieldError("winner", "must be a variant, not holdout")));
     }
-    return decisions.decide(name, request.winner(), "api", request.reason());
+    return decisions.decide(name, request.winner(), caller.auditName(), request.reason());
   }
 
   @GetMapping("/v1/experiments/{name}/decision")

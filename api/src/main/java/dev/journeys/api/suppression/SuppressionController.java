@@ -2,6 +2,7 @@ package dev.journeys.api.suppression;
 
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
+import dev.journeys.api.security.ApiPrincipal;
 import dev.journeys.messaging.Channel;
 import dev.journeys.suppression.SuppressedAddress;
 import dev.journeys.suppression.SuppressionList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +42,8 @@ public class SuppressionController {
 
   @PostMapping(path = "/v1/suppressions", consumes = "application/json")
   @ResponseStatus(HttpStatus.CREATED)
-  public SuppressedAddress add(@RequestBody SuppressionRequest request) {
+  public SuppressedAddress add(
+      @RequestBody SuppressionRequest request, @AuthenticationPrincipal ApiPrincipal caller) {
     List<InvalidRequestException.FieldError> errors = new ArrayList<>();
     Channel channel = channel(request.channel(), "channel", errors);
     SuppressedAddress.Reason reason = SuppressedAddress.Reason.operator;
@@ -62,7 +65,7 @@ public class SuppressionController {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException("invalid suppression", errors);
     }
-    return suppressions.add(channel, request.address(), reason, "api", request.note());
+    return suppressions.add(channel, request.address(), reason, caller.auditName(), request.note());
   }
 
   @GetMapping("/v1/suppressions")

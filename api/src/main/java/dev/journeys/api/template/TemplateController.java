@@ -2,6 +2,7 @@ package dev.journeys.api.template;
 
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
+import dev.journeys.api.security.ApiPrincipal;
 import dev.journeys.content.MessageRenderer;
 import dev.journeys.content.MessageTemplate;
 import dev.journeys.content.RenderedMessage;
@@ -15,6 +16,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,7 +45,9 @@ public class TemplateController {
   @PostMapping(path = "/v1/templates/{key}/versions", consumes = "application/json")
   @ResponseStatus(HttpStatus.CREATED)
   public MessageTemplate addVersion(
-      @PathVariable String key, @Valid @RequestBody TemplateVersionRequest request) {
+      @PathVariable String key,
+      @Valid @RequestBody TemplateVersionRequest request,
+      @AuthenticationPrincipal ApiPrincipal caller) {
     checkKey(key);
     if (request.channel() == dev.journeys.messaging.Channel.EMAIL
         && (request.subject() == null || request.subject().isBlank())) {
@@ -60,7 +64,7 @@ public class TemplateController {
             request.html(),
             request.providerTemplate(),
             request.providerParams(),
-            "api");
+            caller.auditName());
     try {
       return store.addVersion(template);
     } catch (TemplateRenderException e) {

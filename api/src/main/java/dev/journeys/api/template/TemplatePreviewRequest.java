@@ -1,8 +1,10 @@
 package dev.journeys.api.template;
 
+import dev.journeys.api.Ids;
 import dev.journeys.messaging.Channel;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.util.Map;
 
@@ -14,6 +16,6 @@ import java.util.Map;
  */
 public record TemplatePreviewRequest(
     @NotNull Channel channel,
-    @NotBlank String customerId,
+    @NotBlank @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String customerId,
     Map<String, Object> data,
     @Positive Integer version) {}

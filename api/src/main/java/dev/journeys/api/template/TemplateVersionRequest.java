@@ -1,5 +1,6 @@
 package dev.journeys.api.template;
 
+import dev.journeys.api.input.RejectUnknownFields;
 import dev.journeys.messaging.Channel;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +12,7 @@ import java.util.List;
  * The body of {@code POST /v1/templates/{key}/versions}: the next version of a message's content
  * for a channel and locale. Bodies are Mustache templates and must compile.
  */
+@RejectUnknownFields
 public record TemplateVersionRequest(
     @NotNull Channel channel,
     @NotNull

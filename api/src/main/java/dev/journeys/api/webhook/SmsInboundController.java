@@ -2,10 +2,13 @@ package dev.journeys.api.webhook;
 
 import dev.journeys.api.customer.OptOutEvents;
 import dev.journeys.customer.ConsentChange;
+import dev.journeys.customer.ConsentHistoryEntry;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.CustomerProfiles;
 import dev.journeys.messaging.Channel;
+import dev.journeys.messaging.Topic;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,16 +22,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /v1/webhooks/sms/inbound}: replies to our SMS, in Twilio's form-encoded shape. An
  * opt-out keyword (STOP, UNSUBSCRIBE, ...) denies every SMS topic for each customer with that
- * number, a opt-in keyword (START, UNSTOP) grants them again; both are audited with source {@code
- * sms-keyword} and stop or allow the next send of every running journey; a STOP also reaches
- * running journeys as {@code unsubscribed} ({@link OptOutEvents}). Requests without a valid {@code
- * X-Twilio-Signature} are refused.
+ * number, an opt-in keyword (START, UNSTOP) grants again only what the opt-out took away; both are
+ * audited with source {@code sms-keyword} and stop or allow the next send of every running journey;
+ * a STOP also reaches running journeys as {@code unsubscribed} ({@link OptOutEvents}). Requests
+ * without a valid {@code X-Twilio-Signature} are refused.
  */
 @RestController
 @EnableConfigurationProperties(SmsWebhookProperties.class)
@@ -42,17 +47,28 @@ public class SmsInboundController {
 
   static final Set<String> START = Set.of("START", "UNSTOP", "YES");
 
+  /** The consent audit source of keyword opt-outs and opt-ins. */
+  static final String SOURCE = "sms-keyword";
+
   private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
   private final SmsWebhookProperties properties;
   private final CustomerProfiles profiles;
   private final OptOutEvents optOuts;
+  private final WebhookReplays replays;
+  private final TransactionTemplate transaction;
 
   public SmsInboundController(
-      SmsWebhookProperties properties, CustomerProfiles profiles, OptOutEvents optOuts) {
+      SmsWebhookProperties properties,
+      CustomerProfiles profiles,
+      OptOutEvents optOuts,
+      WebhookReplays replays,
+      PlatformTransactionManager transactions) {
     this.properties = properties;
     this.profiles = profiles;
     this.optOuts = optOuts;
+    this.replays = replays;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   @PostMapping(
@@ -81,21 +97,70 @@ public class SmsInboundController {
       problem.setTitle("Forbidden");
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
+    String messageSid = first(params, "MessageSid");
+    // the replay mark and the consent change commit together: a failed change can be retried
+    transaction.executeWithoutResult(
+        tx -> {
+          if (messageSid != null && !replays.firstTime("twilio-sms", messageSid)) {
+            log.warn("SMS {} was handled before; the repeat is ignored", messageSid);
+            return;
+          }
+          apply(params);
+        });
+    return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
+  }
+
+  private void apply(Map<String, List<String>> params) {
     String from = first(params, "From");
     String keyword =
         first(params, "Body") == null ? "" : first(params, "Body").trim().toUpperCase(Locale.ROOT);
-    ConsentStatus status =
-        STOP.contains(keyword)
-            ? ConsentStatus.DENIED
-            : START.contains(keyword) ? ConsentStatus.GRANTED : null;
-    if (from != null && status != null) {
+    if (from != null && STOP.contains(keyword)) {
       for (String customer : profiles.idsByPhone(from)) {
         optOuts.changeConsents(
-            customer, List.of(new ConsentChange(Channel.SMS, null, status)), "sms-keyword");
-        log.info("SMS {} from customer {}: SMS consent {}", keyword, customer, status);
+            customer, List.of(new ConsentChange(Channel.SMS, null, ConsentStatus.DENIED)), SOURCE);
+        log.info("SMS {} from customer {}: every SMS topic denied", keyword, customer);
+      }
+    } else if (from != null && START.contains(keyword)) {
+      for (String customer : profiles.idsByPhone(from)) {
+        List<ConsentChange> regrants =
+            stoppedTopics(profiles.consentHistory(customer)).stream()
+                .map(topic -> new ConsentChange(Channel.SMS, topic, ConsentStatus.GRANTED))
+                .toList();
+        if (!regrants.isEmpty()) {
+          profiles.changeConsents(customer, regrants, SOURCE);
+        }
+        log.info(
+            "SMS {} from customer {}: SMS consent granted again for {}",
+            keyword,
+            customer,
+            regrants.stream().map(ConsentChange::topic).toList());
       }
     }
-    return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
+  }
+
+  /**
+   * The SMS topics a keyword opt-out took away: those whose latest changes are {@code sms-keyword}
+   * denials and which were granted right before them. A START gives back exactly these, never a
+   * consent (such as marketing) that the customer had not given.
+   */
+  static List<Topic> stoppedTopics(List<ConsentHistoryEntry> history) {
+    List<Topic> topics = new ArrayList<>();
+    for (Topic topic : Topic.values()) {
+      List<ConsentHistoryEntry> changes =
+          history.stream().filter(h -> h.channel() == Channel.SMS && h.topic() == topic).toList();
+      int i = changes.size() - 1;
+      boolean stopped = false;
+      while (i >= 0
+          && changes.get(i).status() == ConsentStatus.DENIED
+          && SOURCE.equals(changes.get(i).source())) {
+        stopped = true;
+        i--;
+      }
+      if (stopped && i >= 0 && changes.get(i).status() == ConsentStatus.GRANTED) {
+        topics.add(topic);
+      }
+    }
+    return topics;
   }
 
   private String signedUrl(HttpServletRequest request) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.journeys.api.TestApiKeys;
 import dev.journeys.messaging.Channel;
 import dev.journeys.messaging.Topic;
 import dev.journeys.testsupport.TestDatabase;
@@ -11,6 +12,7 @@ import dev.journeys.unsubscribe.UnsubscribeLinks;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,13 +34,14 @@ import org.springframework.util.LinkedMultiValueMap;
     properties = {
       "spring.config.name=journeys-api",
       "spring.temporal.test-server.enabled=true",
-      "journeys.webhooks.sms.auth-token=test-auth-token",
-      "journeys.unsubscribe.secret=test-unsubscribe-secret",
+      TestApiKeys.PROPERTY,
+      "journeys.webhooks.sms.auth-token=test-auth-token-0123456789",
+      "journeys.unsubscribe.secret=test-unsubscribe-secret-0123456789",
       "journeys.unsubscribe.base-url=https://journeys.shop.test"
     })
 class InboundOptOutApiTest {
 
-  private static final String TOKEN = "test-auth-token";
+  private static final String TOKEN = "test-auth-token-0123456789";
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -46,6 +49,12 @@ class InboundOptOutApiTest {
   }
 
   @Autowired TestRestTemplate http;
+
+  @BeforeEach
+  void sendTheAdminKey() {
+    TestApiKeys.authorize(http);
+  }
+
   @Autowired ObjectMapper json;
   @Autowired UnsubscribeLinks links;
   @LocalServerPort int port;
@@ -73,6 +82,56 @@ class InboundOptOutApiTest {
     JsonNode history =
         json.readTree(http.getForObject("/v1/customers/ada/consents/history", String.class));
     assertThat(history.findValuesAsText("source")).contains("sms-keyword");
+  }
+
+  @Test
+  void anSmsStartGivesBackOnlyWhatTheStopTookAway() throws Exception {
+    // SMS transactional and marketing granted; back-in-stock explicitly denied; the rest never set
+    createCustomer("cleo", "+15551230003");
+    putConsent("cleo", "SMS", "TRANSACTIONAL", "GRANTED");
+    putConsent("cleo", "SMS", "BACK_IN_STOCK", "DENIED");
+    putConsent("cleo", "SMS", "MARKETING", "DENIED"); // she withdrew it herself, before the STOP
+
+    inboundSms(Map.of("From", "+15551230003", "Body", "STOP"), true);
+    inboundSms(Map.of("From", "+15551230003", "Body", "stop"), true);
+    assertThat(status("cleo", "SMS", "TRANSACTIONAL")).isEqualTo("DENIED");
+    var start = inboundSms(Map.of("From", "+15551230003", "Body", "START"), true);
+
+    assertThat(start.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(status("cleo", "SMS", "TRANSACTIONAL")).isEqualTo("GRANTED");
+    assertThat(status("cleo", "SMS", "MARKETING")).isEqualTo("DENIED");
+    assertThat(status("cleo", "SMS", "BACK_IN_STOCK")).isEqualTo("DENIED");
+    assertThat(status("cleo", "SMS", "REVIEWS")).isNotEqualTo("GRANTED");
+    assertThat(status("cleo", "EMAIL", "MARKETING")).isEqualTo("GRANTED");
+  }
+
+  @Test
+  void aCapturedStopReplayedAfterAStartChangesNothing() throws Exception {
+    createCustomer("dora", "+15551230004");
+    var stop = Map.of("From", "+15551230004", "Body", "STOP", "MessageSid", "SM-stop-1");
+
+    inboundSms(stop, true);
+    inboundSms(Map.of("From", "+15551230004", "Body", "START", "MessageSid", "SM-start-1"), true);
+    assertThat(status("dora", "SMS", "MARKETING")).isEqualTo("GRANTED");
+    String historyBefore = http.getForObject("/v1/customers/dora/consents/history", String.class);
+    var replay = inboundSms(stop, true);
+
+    assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(status("dora", "SMS", "MARKETING")).isEqualTo("GRANTED");
+    assertThat(http.getForObject("/v1/customers/dora/consents/history", String.class))
+        .isEqualTo(historyBefore);
+  }
+
+  private void putConsent(String customer, String channel, String topic, String status) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    var response =
+        http.exchange(
+            "/v1/customers/" + customer + "/consents/" + channel + "/" + topic,
+            HttpMethod.PUT,
+            new HttpEntity<>("{\"status\":\"" + status + "\"}", headers),
+            String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
   @Test

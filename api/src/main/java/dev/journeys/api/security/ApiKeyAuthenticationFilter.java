@@ -1,0 +1,92 @@
+package dev.journeys.api.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <api key>}: the environment's admin key or a stored
+ * key. A request without a valid key stays anonymous; whether that is enough is up to the
+ * endpoint's rule, and a presented but unknown key is remembered so the 401 can say so.
+ */
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+  /** Request attribute set when a key was presented but not accepted. */
+  static final String REJECTED = ApiKeyAuthenticationFilter.class.getName() + ".rejected";
+
+  static final ApiPrincipal ENV_ADMIN =
+      new ApiPrincipal("env", "admin", EnumSet.allOf(Scope.class));
+
+  /** An authenticated API key; its scopes are its authorities. */
+  static final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+    private final ApiPrincipal principal;
+
+    ApiKeyAuthentication(ApiPrincipal principal) {
+      super(principal.scopes().stream().map(s -> new SimpleGrantedAuthority(s.value())).toList());
+      this.principal = principal;
+      setAuthenticated(true);
+    }
+
+    @Override
+    public Object getCredentials() {
+      return "";
+    }
+
+    @Override
+    public ApiPrincipal getPrincipal() {
+      return principal;
+    }
+  }
+
+  private final ApiKeys keys;
+  private final byte[] adminKeyHash;
+
+  ApiKeyAuthenticationFilter(ApiKeys keys, ApiSecurityProperties properties) {
+    this.keys = keys;
+    this.adminKeyHash =
+        properties.hasAdminApiKey() ? ApiKeys.sha256(properties.adminApiKey()) : null;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (header != null) {
+      Optional<ApiPrincipal> principal = authenticate(header);
+      if (principal.isPresent()) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ApiKeyAuthentication(principal.get()));
+        SecurityContextHolder.setContext(context);
+      } else {
+        request.setAttribute(REJECTED, Boolean.TRUE);
+      }
+    }
+    chain.doFilter(request, response);
+  }
+
+  private Optional<ApiPrincipal> authenticate(String header) {
+    if (header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    String key = header.substring(7).trim();
+    if (key.isEmpty() || key.length() > 200) {
+      return Optional.empty();
+    }
+    // digests of equal length, compared in constant time: the admin key leaks nothing by timing
+    if (adminKeyHash != null && MessageDigest.isEqual(adminKeyHash, ApiKeys.sha256(key))) {
+      return Optional.of(ENV_ADMIN);
+    }
+    return keys.authenticate(key);
+  }
+}

@@ -29,6 +29,7 @@ final class ApiClient {
   record Sample(Instant start, Duration took, int status, String what) {}
 
   private final String baseUrl;
+  private final String apiKey;
   private final HttpClient http =
       HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(2))
@@ -36,8 +37,9 @@ final class ApiClient {
           .build();
   private final Queue<Sample> samples = new ConcurrentLinkedQueue<>();
 
-  ApiClient(String baseUrl) {
+  ApiClient(String baseUrl, String apiKey) {
     this.baseUrl = baseUrl;
+    this.apiKey = apiKey;
   }
 
   /** One attempt; returns the status, or TIMED_OUT / UNREACHABLE. */
@@ -45,7 +47,8 @@ final class ApiClient {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(HANG)
-            .header("Content-Type", "application/json");
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + apiKey);
     request.method(
         method,
         json == null

@@ -70,7 +70,7 @@ public final class FaultSuite {
 
   private static int run(Stack stack, SuiteOptions options, Instant started) {
     Instant hardEnd = started.plus(options.budget()).minus(AUDIT_RESERVE);
-    ApiClient api = new ApiClient(stack.api().baseUrl());
+    ApiClient api = new ApiClient(stack.api().baseUrl(), Stack.ADMIN_API_KEY);
     LoadGenerator load = new LoadGenerator(api);
     Findings findings = new Findings();
     findings.note(

@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
  */
 final class Stack implements AutoCloseable {
 
+  /** The API key the load and the probes send (every scope), new for each run. */
+  static final String ADMIN_API_KEY =
+      "faults-"
+          + java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(20));
+
   private static final Logger log = LoggerFactory.getLogger(Stack.class);
   static final Duration APP_START_TIMEOUT = Duration.ofSeconds(240);
 
@@ -95,7 +100,13 @@ final class Stack implements AutoCloseable {
             "api",
             apiJar,
             apiPort,
-            concat(shared, List.of(unsubscribe)),
+            concat(
+                shared,
+                List.of(
+                    unsubscribe,
+                    // a throwaway stack: its well-known dev secrets are fine, the key is per run
+                    "--journeys.security.allow-dev-secrets=true",
+                    "--journeys.security.admin-api-key=" + ADMIN_API_KEY)),
             Map.of(),
             dir.resolve("logs/api.log"));
     // both at once (Flyway serialises their migrations with a database lock)

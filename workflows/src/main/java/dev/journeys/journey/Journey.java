@@ -124,6 +124,21 @@ public final class Journey {
     return this;
   }
 
+  /**
+   * Enrolled per entity (the definition's {@code enrolledPer(property)}): goals and exits end the
+   * journey only when they carry the trigger's value of {@code property}, or none; call before
+   * {@link #run}.
+   */
+  public Journey scopedTo(String property) {
+    inbox.scopedTo(property);
+    return this;
+  }
+
+  /** True when the event is about this enrollment's entity (see {@link #scopedTo}), or none. */
+  public boolean concernsThisEnrollment(CustomerEvent event) {
+    return inbox.inScope(event);
+  }
+
   /** Continue as new once the history has this many events (checked in {@link #repeat}). */
   public Journey continueAsNewAfter(int historyEvents) {
     progress.continueAsNewAfter(historyEvents);

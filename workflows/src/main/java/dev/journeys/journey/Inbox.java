@@ -25,6 +25,7 @@ final class Inbox {
   private final Set<String> exits = new HashSet<>();
   private final List<CustomerEvent> events = new ArrayList<>();
   private final Set<String> seenEventIds = new HashSet<>();
+  private final List<String> earlierIds = new ArrayList<>();
   private CustomerEvent trigger;
   private boolean enrolled;
   private String scopeProperty;
@@ -96,6 +97,20 @@ final class Inbox {
     }
   }
 
+  /** Remembers event ids received in an earlier run, so that they are ignored if sent again. */
+  void alreadySeen(List<String> eventIds) {
+    seenEventIds.addAll(eventIds);
+    earlierIds.addAll(eventIds);
+  }
+
+  /** The newest ids of events received, in this run or earlier ones, at most {@code max}. */
+  List<String> newestIds(int max) {
+    var ids = new java.util.LinkedHashSet<>(earlierIds);
+    events.forEach(e -> ids.add(e.eventId()));
+    var list = List.copyOf(ids);
+    return list.subList(Math.max(0, list.size() - max), list.size());
+  }
+
   boolean isTrigger(CustomerEvent event) {
     return trigger != null && trigger.eventId().equals(event.eventId());
   }
@@ -119,6 +134,16 @@ final class Inbox {
 
   int size() {
     return events.size();
+  }
+
+  /** The newest event of the type (the trigger, or a later trigger delivered as an update). */
+  Optional<CustomerEvent> latest(String type) {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i).is(type)) {
+        return Optional.of(events.get(i));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The first event, received at or after {@code from}, that matches. */

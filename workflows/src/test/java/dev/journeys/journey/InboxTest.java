@@ -87,6 +87,19 @@ class InboxTest {
   }
 
   @Test
+  void theLatestEventOfATypeIsTheNewestUpdate() {
+    var trigger = event("t", "cart_abandoned", Map.of("cartId", "c1"));
+    inbox.enrolled(trigger);
+    inbox.receive(trigger);
+    assertThat(inbox.latest("cart_abandoned")).contains(trigger);
+
+    inbox.receive(event("u", "cart_abandoned", Map.of("cartId", "c2")));
+    inbox.receive(event("p", "page_viewed"));
+    assertThat(inbox.latest("cart_abandoned")).map(CustomerEvent::eventId).contains("u");
+    assertThat(inbox.latest("order_placed")).isEmpty();
+  }
+
+  @Test
   void eventsThatCameBeforeTheEnrollmentAreJudgedWithItsTriggerAndScope() {
     var early = new Inbox(Set.of("order_delivered"));
     early.scopedTo("orderId");

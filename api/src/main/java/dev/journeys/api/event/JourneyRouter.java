@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Delivers an event to the journeys that care: signal-with-start for journeys it triggers (so start
  * and first event are one atomic step), a signal for running journeys that listen to it. A trigger
  * honours the journey's {@link Reentry} policy: ignored by (delivered to) a running enrollment,
- * restarting it, or held back until a cool-down after the last enrollment has passed.
+ * restarting it, delivered to it as an update, or held back until a cool-down after the last
+ * enrollment has passed.
  */
 @Component
 public class JourneyRouter {
@@ -72,6 +73,20 @@ public class JourneyRouter {
                 // it ended by itself between describe and terminate: nothing to restart
               }
               action = "restarted";
+            }
+          }
+          case UPDATE -> {
+            if (running) {
+              try {
+                // the running enrollment takes the trigger as an update; nothing new starts
+                client
+                    .newUntypedWorkflowStub(workflowId)
+                    .signal(CustomerJourney.EVENT_SIGNAL, event);
+                routings.add(new Routing(journey.name(), workflowId, "updated"));
+                continue;
+              } catch (WorkflowNotFoundException finishedMeanwhile) {
+                // it ended between describe and signal: the trigger starts a new enrollment
+              }
             }
           }
           case AFTER_COOL_DOWN -> {

@@ -50,7 +50,20 @@ public class JourneyRouter {
 
   public List<Routing> route(CustomerEvent event) {
     List<Routing> routings = new ArrayList<>();
+    var claimedBy = claim(event, routings);
     for (JourneyDefinition journey : journeys) {
+      if (claimedBy.contains(journey)) {
+        continue;
+      }
+      if (!claimedBy.isEmpty() && journey.isTriggeredBy(event.type())) {
+        // one ticket, one handoff: the running enrollment that claimed it handles it
+        routings.add(
+            new Routing(
+                journey.name(),
+                journey.workflowId(event),
+                "claimed-by-" + claimedBy.getFirst().name()));
+        continue;
+      }
       // per enrollment key (post-purchase: per order) when the event carries one, else per
       // customer: a trigger without the key enrols the customer's single enrollment as before
       String workflowId = journey.workflowId(event);
@@ -119,6 +132,28 @@ public class JourneyRouter {
       }
     }
     return routings;
+  }
+
+  /**
+   * Delivers the event to the running keyed enrollments that claim it (e.g. a ticket about a
+   * delayed order); returns those journeys, whose routing is recorded.
+   */
+  private List<JourneyDefinition> claim(CustomerEvent event, List<Routing> routings) {
+    List<JourneyDefinition> claimed = new ArrayList<>();
+    for (JourneyDefinition journey : journeys) {
+      if (!journey.claims(event.type()) || journey.enrollmentKeyValue(event).isEmpty()) {
+        continue;
+      }
+      String workflowId = journey.workflowId(event);
+      try {
+        client.newUntypedWorkflowStub(workflowId).signal(CustomerJourney.EVENT_SIGNAL, event);
+        routings.add(new Routing(journey.name(), workflowId, "signalled"));
+        claimed.add(journey);
+      } catch (WorkflowNotFoundException notRunning) {
+        // no enrollment for that key: the event is routed as any other
+      }
+    }
+    return claimed;
   }
 
   /**

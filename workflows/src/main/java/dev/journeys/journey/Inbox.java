@@ -15,7 +15,9 @@ import java.util.function.Supplier;
 /**
  * The events of one enrollment and what ends it: every distinct event in arrival order, and the
  * first goal ({@code CONVERTED}) or exit ({@code EXITED}) event among them. The trigger is never a
- * goal, even when it has a goal's type.
+ * goal, even when it has a goal's type. A journey enrolled per entity ({@link #scopedTo}, e.g. per
+ * order) only ends on goals and exits about that entity or about no entity at all: the delivery of
+ * another order does not end this order's journey, an unsubscribe (no order id) ends every one.
  */
 final class Inbox {
 
@@ -23,8 +25,11 @@ final class Inbox {
   private final Set<String> exits = new HashSet<>();
   private final List<CustomerEvent> events = new ArrayList<>();
   private final Set<String> seenEventIds = new HashSet<>();
+  private final List<String> earlierIds = new ArrayList<>();
   private CustomerEvent trigger;
   private boolean enrolled;
+  private String scopeProperty;
+  private String scopeValue;
   private CustomerEvent endEvent;
   private JourneyOutcome endOutcome;
 
@@ -36,10 +41,27 @@ final class Inbox {
     exits.addAll(exitEventTypes);
   }
 
-  /** From now on the trigger is known; an event with its id never ends the journey. */
+  /**
+   * Goals and exits count only when their {@code property} is the trigger's (or absent); set before
+   * {@link #enrolled}.
+   */
+  void scopedTo(String property) {
+    this.scopeProperty = property;
+  }
+
+  /**
+   * From now on the trigger is known; an event with its id never ends the journey. Events that came
+   * before (signals delivered ahead of the workflow method) are judged now, in arrival order, so
+   * that the trigger and the scope apply to them too.
+   */
   void enrolled(CustomerEvent triggerEvent) {
     this.trigger = triggerEvent;
     this.enrolled = true;
+    if (scopeProperty != null && triggerEvent != null) {
+      Object value = triggerEvent.properties().get(scopeProperty);
+      scopeValue = value == null ? null : String.valueOf(value);
+    }
+    events.forEach(this::judge);
   }
 
   /** Takes an event in; a repeated event id is ignored. */
@@ -48,7 +70,22 @@ final class Inbox {
       return;
     }
     events.add(event);
-    if (endEvent != null || (enrolled && isTrigger(event))) {
+    if (enrolled) {
+      judge(event);
+    }
+  }
+
+  /** True when the event is about this enrollment's entity, or about none (always unscoped). */
+  boolean inScope(CustomerEvent event) {
+    if (scopeValue == null) {
+      return true;
+    }
+    Object value = event.properties().get(scopeProperty);
+    return value == null || scopeValue.equals(String.valueOf(value));
+  }
+
+  private void judge(CustomerEvent event) {
+    if (endEvent != null || isTrigger(event) || !inScope(event)) {
       return;
     }
     if (goals.contains(event.type())) {
@@ -58,6 +95,20 @@ final class Inbox {
       endEvent = event;
       endOutcome = JourneyOutcome.EXITED;
     }
+  }
+
+  /** Remembers event ids received in an earlier run, so that they are ignored if sent again. */
+  void alreadySeen(List<String> eventIds) {
+    seenEventIds.addAll(eventIds);
+    earlierIds.addAll(eventIds);
+  }
+
+  /** The newest ids of events received, in this run or earlier ones, at most {@code max}. */
+  List<String> newestIds(int max) {
+    var ids = new java.util.LinkedHashSet<>(earlierIds);
+    events.forEach(e -> ids.add(e.eventId()));
+    var list = List.copyOf(ids);
+    return list.subList(Math.max(0, list.size() - max), list.size());
   }
 
   boolean isTrigger(CustomerEvent event) {
@@ -83,6 +134,16 @@ final class Inbox {
 
   int size() {
     return events.size();
+  }
+
+  /** The newest event of the type (the trigger, or a later trigger delivered as an update). */
+  Optional<CustomerEvent> latest(String type) {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i).is(type)) {
+        return Optional.of(events.get(i));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The first event, received at or after {@code from}, that matches. */

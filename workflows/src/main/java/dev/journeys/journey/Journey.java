@@ -68,6 +68,11 @@ public final class Journey {
   private final HoldOut holdOut = new HoldOut();
   private Enrollment enrollment;
 
+  /** The {@code repeat} loop this run continued in (carried), and the one it continues in. */
+  private String resumeLoop;
+
+  private String continuingLoop;
+
   private Journey(Set<String> goals, JourneyActivityOptions options) {
     this.options = options;
     this.inbox = new Inbox(goals);
@@ -122,6 +127,21 @@ public final class Journey {
   public Journey exitOn(String... exitEventTypes) {
     inbox.exitOn(List.of(exitEventTypes));
     return this;
+  }
+
+  /**
+   * Enrolled per entity (the definition's {@code enrolledPer(property)}): goals and exits end the
+   * journey only when they carry the trigger's value of {@code property}, or none; call before
+   * {@link #run}.
+   */
+  public Journey scopedTo(String property) {
+    inbox.scopedTo(property);
+    return this;
+  }
+
+  /** True when the event is about this enrollment's entity (see {@link #scopedTo}), or none. */
+  public boolean concernsThisEnrollment(CustomerEvent event) {
+    return inbox.inScope(event);
   }
 
   /** Continue as new once the history has this many events (checked in {@link #repeat}). */
@@ -407,11 +427,16 @@ public final class Journey {
 
   /** Runs iterations 0..times-1, continuing as new between them once the history is long. */
   public void repeat(String name, int times, IntConsumer body) {
+    if (name.equals(resumeLoop)) {
+      // back in the loop this run continued in: what came before it was done by earlier runs
+      keys.resumed();
+    }
     for (int i = progress.loopStart(name); i < times; i++) {
       body.accept(i);
       progress.loopDone(name, i + 1);
       inbox.checkEnded();
       if (i + 1 < times && historyIsLong()) {
+        continuingLoop = name;
         continueAsNew();
       }
     }
@@ -425,15 +450,24 @@ public final class Journey {
   /** Ends this run and continues the enrollment in a fresh one with the journey's state. */
   public void continueAsNew() {
     log.info("continuing as new at step {}", progress.step());
+    // bounded: ids of what was seen, and only the events no awaitNext has looked at yet
+    var events = inbox.events();
+    var unseen =
+        events.subList(Math.min(waits.nextFrom(), events.size()), events.size()).stream()
+            .filter(e -> !inbox.isTrigger(e))
+            .toList();
     Workflow.continueAsNew(
         enrollment.continuedWith(
             new JourneyCarryover(
                 progress.step(),
-                inbox.events(),
+                unseen.subList(
+                    Math.max(0, unseen.size() - JourneyCarryover.MAX_UNSEEN_EVENTS), unseen.size()),
                 keys.iterations(),
                 sends.messages(),
                 experiments.variants(),
-                progress.loops())));
+                progress.loops(),
+                inbox.newestIds(JourneyCarryover.MAX_SEEN_IDS),
+                continuingLoop)));
   }
 
   // ---- read access ----
@@ -441,6 +475,14 @@ public final class Journey {
   /** The enrollment this journey runs for. */
   public Enrollment enrollment() {
     return enrollment;
+  }
+
+  /**
+   * The newest event of a type received so far: under {@link Reentry#update()} a trigger while the
+   * enrollment runs is delivered to it, and the journey reads the newest (e.g. the newest cart).
+   */
+  public Optional<CustomerEvent> latest(String eventType) {
+    return inbox.latest(eventType);
   }
 
   /** Every distinct event received so far, the trigger first. */
@@ -487,8 +529,22 @@ public final class Journey {
   }
 
   private void restore(JourneyCarryover carried) {
-    carried.events().forEach(this::receive);
+    if (carried.seenEventIds() == null) {
+      // carried by an earlier version: every event, the trigger first, all of them seen
+      carried.events().forEach(this::receive);
+      waits.nextFrom(inbox.size());
+    } else {
+      if (enrollment.trigger() != null) {
+        receive(enrollment.trigger());
+      }
+      carried.events().forEach(this::receive);
+      inbox.alreadySeen(carried.seenEventIds());
+    }
     keys.restore(carried.sendsPerStep());
+    if (carried.resumeLoop() != null) {
+      resumeLoop = carried.resumeLoop();
+      keys.resuming();
+    }
     sends.restore(carried.messages());
     experiments.restore(carried.variants());
     progress.restore(carried.step(), carried.progress());

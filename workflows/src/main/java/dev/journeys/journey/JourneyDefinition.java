@@ -36,6 +36,9 @@ import java.util.Set;
  *     {@code workflowType}); empty for a definition only routed to (tests)
  * @param messages every message it may send: each needs a template per channel, under {@code
  *     journeys/<name>/templates/<message-key>/<channel>.txt} on the classpath
+ * @param claims listened event types it takes for itself: such an event that carries this journey's
+ *     enrollment key and reaches a running enrollment of it enrols no other journey (a ticket about
+ *     a delayed order is the delay journey's handoff, not a second one)
  */
 public record JourneyDefinition(
     String name,
@@ -45,7 +48,8 @@ public record JourneyDefinition(
     Reentry reentry,
     String enrollmentKey,
     List<JourneyWorkflow<?>> workflows,
-    List<Message> messages) {
+    List<Message> messages,
+    Set<String> claims) {
 
   /** The task queue all journeys and their activities run on. */
   public static final String TASK_QUEUE = "journeys";
@@ -64,10 +68,37 @@ public record JourneyDefinition(
     reentry = reentry == null ? Reentry.ignoreWhileRunning() : reentry;
     workflows = workflows == null ? List.of() : List.copyOf(workflows);
     messages = messages == null ? List.of() : List.copyOf(messages);
+    claims = claims == null ? Set.of() : Set.copyOf(claims);
+    if (!claims.isEmpty() && (enrollmentKey == null || !listensTo.containsAll(claims))) {
+      throw new IllegalArgumentException(
+          "journey " + name + ": it can only claim events it listens to, per enrollment key");
+    }
     if (!workflows.isEmpty() && !workflows.getFirst().workflowType().equals(workflowType)) {
       throw new IllegalArgumentException(
           "journey " + name + ": its first workflow must be of type " + workflowType);
     }
+  }
+
+  /** A journey that claims no events. */
+  public JourneyDefinition(
+      String name,
+      String workflowType,
+      Set<String> triggers,
+      Set<String> listensTo,
+      Reentry reentry,
+      String enrollmentKey,
+      List<JourneyWorkflow<?>> workflows,
+      List<Message> messages) {
+    this(
+        name,
+        workflowType,
+        triggers,
+        listensTo,
+        reentry,
+        enrollmentKey,
+        workflows,
+        messages,
+        Set.of());
   }
 
   /** A journey only routed to, with one enrollment per value of the key (or per customer). */
@@ -105,7 +136,15 @@ public record JourneyDefinition(
   /** The same journey with another re-entry policy. */
   public JourneyDefinition withReentry(Reentry policy) {
     return new JourneyDefinition(
-        name, workflowType, triggers, listensTo, policy, enrollmentKey, workflows, messages);
+        name,
+        workflowType,
+        triggers,
+        listensTo,
+        policy,
+        enrollmentKey,
+        workflows,
+        messages,
+        claims);
   }
 
   /**
@@ -118,7 +157,7 @@ public record JourneyDefinition(
       throw new IllegalArgumentException("journey " + name + ": enrolledPer needs a property name");
     }
     return new JourneyDefinition(
-        name, workflowType, triggers, listensTo, reentry, property, workflows, messages);
+        name, workflowType, triggers, listensTo, reentry, property, workflows, messages, claims);
   }
 
   public boolean isTriggeredBy(String eventType) {
@@ -127,6 +166,11 @@ public record JourneyDefinition(
 
   public boolean listensTo(String eventType) {
     return listensTo.contains(eventType);
+  }
+
+  /** True when this journey claims events of the type (see {@code claims}). */
+  public boolean claims(String eventType) {
+    return claims.contains(eventType);
   }
 
   /** True when this journey triggers on or listens to the event type. */
@@ -200,6 +244,7 @@ public record JourneyDefinition(
     private final Set<String> listensTo = new LinkedHashSet<>();
     private final List<JourneyWorkflow<?>> workflows = new ArrayList<>();
     private final List<Message> messages = new ArrayList<>();
+    private final Set<String> claims = new LinkedHashSet<>();
     private Reentry reentry = Reentry.ignoreWhileRunning();
     private String enrollmentKey;
 
@@ -235,6 +280,15 @@ public record JourneyDefinition(
       return this;
     }
 
+    /**
+     * Listened event types a running enrollment takes for itself when the event carries its
+     * enrollment key: no other journey enrols on such an event.
+     */
+    public Builder claims(String... eventTypes) {
+      claims.addAll(List.of(eventTypes));
+      return this;
+    }
+
     /** Messages the journey may send (their {@code static final} constants). */
     public Builder sends(Message... sent) {
       return sends(List.of(sent));
@@ -255,17 +309,20 @@ public record JourneyDefinition(
       if (workflows.isEmpty()) {
         throw new IllegalStateException("journey " + name + " runs no workflow");
       }
-      var definition =
-          new JourneyDefinition(
-              name,
-              workflows.getFirst().workflowType(),
-              triggers,
-              listensTo,
-              reentry,
-              null,
-              workflows,
-              messages);
-      return enrollmentKey == null ? definition : definition.enrolledPer(enrollmentKey);
+      if (enrollmentKey != null && enrollmentKey.isBlank()) {
+        throw new IllegalArgumentException(
+            "journey " + name + ": enrolledPer needs a property name");
+      }
+      return new JourneyDefinition(
+          name,
+          workflows.getFirst().workflowType(),
+          triggers,
+          listensTo,
+          reentry,
+          enrollmentKey,
+          workflows,
+          messages,
+          claims);
     }
   }
 }

@@ -17,6 +17,12 @@ public record Reentry(Policy policy, Duration coolDown) {
     IGNORE_WHILE_RUNNING,
     /** A trigger ends the running enrollment and starts a fresh one. */
     RESTART,
+    /**
+     * A trigger is delivered to the running enrollment as an update (it reads the newest with
+     * {@code Journey.latest(type)}, e.g. the last call shows the newest cart); afterwards it starts
+     * anew.
+     */
+    UPDATE,
     /** As IGNORE_WHILE_RUNNING, and no new enrollment until the cool-down has passed. */
     AFTER_COOL_DOWN
   }
@@ -35,6 +41,10 @@ public record Reentry(Policy policy, Duration coolDown) {
 
   public static Reentry restart() {
     return new Reentry(Policy.RESTART, Duration.ZERO);
+  }
+
+  public static Reentry update() {
+    return new Reentry(Policy.UPDATE, Duration.ZERO);
   }
 
   public static Reentry afterCoolDown(Duration coolDown) {

@@ -16,6 +16,14 @@ final class StepKeys {
   private final Map<String, Integer> iterations = new HashMap<>();
 
   /**
+   * After a continue-as-new in a loop: counters the earlier runs reached, while the run replays.
+   */
+  private final Map<String, Integer> earlier = new HashMap<>();
+
+  private final Map<String, Integer> replayed = new HashMap<>();
+  private boolean resuming;
+
+  /**
    * @param enrollmentId "workflowId/firstRunId", asked for when a key is made
    */
   StepKeys(Supplier<String> enrollmentId) {
@@ -34,8 +42,29 @@ final class StepKeys {
    * of one step count apart.
    */
   String next(String counter, String step) {
-    int iteration = iterations.merge(counter, 1, Integer::sum);
+    int iteration;
+    if (resuming && replayed.getOrDefault(counter, 0) < earlier.getOrDefault(counter, 0)) {
+      // the body runs again up to the loop it continued in: this send or handoff happened in an
+      // earlier run, and gets that run's key, which the ledger and helpdesk already know
+      iteration = replayed.merge(counter, 1, Integer::sum);
+    } else {
+      iteration = iterations.merge(counter, 1, Integer::sum);
+    }
     return enrollmentId.get() + "/" + step + (iteration > 1 ? "#" + iteration : "");
+  }
+
+  /**
+   * A new run of a journey that continued as new inside a loop: until {@link #resumed()}, each step
+   * gets the keys of its earlier occurrences again instead of new ones.
+   */
+  void resuming() {
+    earlier.putAll(iterations);
+    resuming = true;
+  }
+
+  /** The body is back in the loop it continued in: new occurrences get new keys again. */
+  void resumed() {
+    resuming = false;
   }
 
   /** The counters, for continue-as-new. */

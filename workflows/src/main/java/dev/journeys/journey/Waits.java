@@ -22,7 +22,18 @@ import java.util.function.Supplier;
  */
 final class Waits {
 
+  /**
+   * Version 1 of {@link #forNext}: it sees every event since the previous {@code forNext} returned
+   * (or since enrollment), so that one arriving during a send or handoff in between is not lost;
+   * version 0 saw only events after the call.
+   */
+  static final String NEXT_SINCE_LAST_WAIT = "await-next-since-last-wait";
+
   private final Inbox inbox;
+
+  /** Inbox position up to which {@link #forNext} has looked (version 1). */
+  private int nextFrom;
+
   private final Supplier<ZoneId> customerZone;
   private SendWindow sendWindow = SendWindow.DAYTIME;
   private String waitingFor;
@@ -113,12 +124,31 @@ final class Waits {
     return inbox.first(0, match);
   }
 
-  /** The first matching event that arrives after this call, or empty on timeout. */
+  /**
+   * The first matching event not yet seen by an earlier call (never the trigger), or empty on
+   * timeout.
+   */
   Optional<CustomerEvent> forNext(
       String description, Predicate<CustomerEvent> wanted, Duration timeout) {
-    int from = inbox.size();
-    until(description, timeout, () -> inbox.first(from, wanted).isPresent());
-    return inbox.first(from, wanted);
+    boolean sinceLastWait =
+        Workflow.getVersion(NEXT_SINCE_LAST_WAIT, Workflow.DEFAULT_VERSION, 1) >= 1;
+    int from = sinceLastWait ? Math.min(nextFrom, inbox.size()) : inbox.size();
+    Predicate<CustomerEvent> match = e -> !inbox.isTrigger(e) && wanted.test(e);
+    until(description, timeout, () -> inbox.first(from, match).isPresent());
+    var found = inbox.first(from, match);
+    // the next call starts after this event: a second one that came with it is seen then
+    nextFrom = found.map(e -> inbox.events().indexOf(e) + 1).orElse(inbox.size());
+    return found;
+  }
+
+  /** After a continue-as-new: the carried events from this position on are still to be seen. */
+  void nextFrom(int position) {
+    this.nextFrom = position;
+  }
+
+  /** The inbox position from which the next {@link #forNext} looks. */
+  int nextFrom() {
+    return nextFrom;
   }
 
   /** Waits for {@code window} and returns the events of that type that arrived during it. */

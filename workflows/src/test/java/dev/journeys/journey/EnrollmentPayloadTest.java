@@ -60,7 +60,8 @@ class EnrollmentPayloadTest {
 
     var next =
         enrollment.continuedWith(
-            new JourneyCarryover("wait", List.of(), Map.of(), List.of(), Map.of(), Map.of()));
+            new JourneyCarryover(
+                "wait", List.of(), Map.of(), List.of(), Map.of(), Map.of(), List.of(), null));
 
     assertThat(next.earlierEvents()).isEmpty();
     assertThat(next.carryover()).isNotNull();

@@ -65,6 +65,56 @@ class InboxTest {
     assertThat(inbox.first(2, e -> true)).isEmpty();
   }
 
+  @Test
+  void aScopedJourneyEndsOnlyOnItsOwnEntityOrOnEventsAboutNone() {
+    var perOrder = new Inbox(Set.of());
+    perOrder.exitOn(List.of("order_delivered", "unsubscribed"));
+    perOrder.scopedTo("orderId");
+    perOrder.enrolled(event("t", "delivery_delayed", Map.of("orderId", "o-1")));
+
+    perOrder.receive(event("d2", "order_delivered", Map.of("orderId", "o-2")));
+    assertThat(perOrder.ended()).isFalse();
+    perOrder.receive(event("d1", "order_delivered", Map.of("orderId", "o-1")));
+    assertThat(perOrder.ended()).isTrue();
+
+    var other = new Inbox(Set.of());
+    other.exitOn(List.of("unsubscribed"));
+    other.scopedTo("orderId");
+    other.enrolled(event("t", "delivery_delayed", Map.of("orderId", 7)));
+    assertThat(other.inScope(event("x", "order_delivered", Map.of("orderId", "7")))).isTrue();
+    other.receive(event("u", "unsubscribed"));
+    assertThat(other.ended()).isTrue();
+  }
+
+  @Test
+  void theLatestEventOfATypeIsTheNewestUpdate() {
+    var trigger = event("t", "cart_abandoned", Map.of("cartId", "c1"));
+    inbox.enrolled(trigger);
+    inbox.receive(trigger);
+    assertThat(inbox.latest("cart_abandoned")).contains(trigger);
+
+    inbox.receive(event("u", "cart_abandoned", Map.of("cartId", "c2")));
+    inbox.receive(event("p", "page_viewed"));
+    assertThat(inbox.latest("cart_abandoned")).map(CustomerEvent::eventId).contains("u");
+    assertThat(inbox.latest("order_placed")).isEmpty();
+  }
+
+  @Test
+  void eventsThatCameBeforeTheEnrollmentAreJudgedWithItsTriggerAndScope() {
+    var early = new Inbox(Set.of("order_delivered"));
+    early.scopedTo("orderId");
+    var trigger = event("t", "order_delivered", Map.of("orderId", "o-1"));
+    early.receive(trigger);
+    early.receive(event("d2", "order_delivered", Map.of("orderId", "o-2")));
+    early.enrolled(trigger);
+
+    assertThat(early.ended()).isFalse();
+  }
+
+  private static CustomerEvent event(String id, String type, Map<String, Object> properties) {
+    return new CustomerEvent(id, "c-1", type, Instant.EPOCH, properties);
+  }
+
   private static CustomerEvent event(String id, String type) {
     return new CustomerEvent(id, "c-1", type, Instant.EPOCH, Map.of());
   }

@@ -77,14 +77,16 @@ class JourneyCatalogTest {
                     EventTypes.TICKET_RESOLVED,
                     EventTypes.ORDER_DELIVERED),
                 ignore,
-                null),
+                // per order since issue 9: a second delayed order gets its own handling
+                "orderId"),
             new Routing(
                 "support-escalation",
                 "SupportEscalation",
                 Set.of(EventTypes.TICKET_OPENED),
                 Set.of(EventTypes.TICKET_RESOLVED),
                 ignore,
-                null),
+                // per ticket since issue 9: a complaint during a routine ticket's grace period too
+                "ticketId"),
             new Routing("back-in-stock", "BackInStock", Set.of(), Set.of(), ignore, null));
   }
 

@@ -311,6 +311,43 @@ class JourneySdkTest {
   }
 
   @Test
+  void aSendBeforeTheLoopIsNotRepeatedUnderANewKeyAfterContinueAsNew() {
+    var probe =
+        start(
+            () -> Journey.create().continueAsNewAfter(15),
+            (journey, e) -> {
+              journey.send(Message.email("hello"));
+              journey.repeat(
+                  "ticks",
+                  6,
+                  i -> {
+                    journey.pause("tick", Duration.ofHours(1));
+                    journey.send(Message.email("tick").with(Map.of("i", i)));
+                  });
+            });
+    var first = WorkflowStub.fromTyped(probe).getExecution();
+    var latest = test.client().newUntypedWorkflowStub(first.getWorkflowId());
+    assertThat(latest.getResult(JourneyOutcome.class)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(latest.describe().getExecution().getRunId()).isNotEqualTo(first.getRunId());
+
+    // each later run passes the send again, with the first run's key, which the ledger knows
+    var hellos =
+        test.sent.stream()
+            .filter(s -> s.request().messageKey().equals("hello"))
+            .map(s -> s.request().idempotencyKey())
+            .distinct()
+            .toList();
+    assertThat(hellos)
+        .containsExactly(first.getWorkflowId() + "/" + first.getRunId() + "/hello/email");
+    var ticks =
+        test.sent.stream()
+            .filter(s -> s.request().messageKey().equals("tick"))
+            .map(s -> s.request().idempotencyKey())
+            .toList();
+    assertThat(ticks).hasSize(6).doesNotHaveDuplicates();
+  }
+
+  @Test
   void recordsTheExperimentArmInTheStateAndASearchAttribute() {
     var experiment = Experiment.split("subject-line", "short", "long").withHoldout(0);
     var probe =

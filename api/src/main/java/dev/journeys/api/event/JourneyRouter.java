@@ -23,15 +23,16 @@ import org.springframework.stereotype.Component;
  * Delivers an event to the journeys that care: signal-with-start for journeys it triggers (so start
  * and first event are one atomic step), a signal for running journeys that listen to it. A trigger
  * honours the journey's {@link Reentry} policy: ignored by (delivered to) a running enrollment,
- * restarting it, or held back until a cool-down after the last enrollment has passed. A listened
- * event with no enrollment to go to is held ({@link PendingEvents}) and handed to the enrollment
- * when it starts.
+ * restarting it, delivered to it as an update, or held back until a cool-down after the last
+ * enrollment has passed. A listened event with no enrollment to go to is held ({@link
+ * PendingEvents}) and handed to the enrollment when it starts.
  *
  * <p>Each {@link Routing#action()} says what happened: {@code started} (a new enrollment), {@code
  * restarted} (the running one ended, a new one started), {@code signalled} (delivered to the
  * running enrollment, also for a trigger that the re-entry policy does not let start another),
- * {@code cooling-down} (not delivered), {@code held} (kept for an enrollment that has not started)
- * or {@code not-running} (no enrollment, holding off).
+ * {@code updated} (the running enrollment took the trigger as an update), {@code cooling-down} (not
+ * delivered), {@code held} (kept for an enrollment that has not started) or {@code not-running} (no
+ * enrollment, holding off).
  */
 @Component
 public class JourneyRouter {
@@ -65,7 +66,20 @@ public class JourneyRouter {
 
   public List<Routing> route(CustomerEvent event) {
     List<Routing> routings = new ArrayList<>();
+    var claimedBy = claim(event, routings);
     for (JourneyDefinition journey : journeys) {
+      if (claimedBy.contains(journey)) {
+        continue;
+      }
+      if (!claimedBy.isEmpty() && journey.isTriggeredBy(event.type())) {
+        // one ticket, one handoff: the running enrollment that claimed it handles it
+        routings.add(
+            new Routing(
+                journey.name(),
+                journey.workflowId(event),
+                "claimed-by-" + claimedBy.getFirst().name()));
+        continue;
+      }
       // per enrollment key (post-purchase: per order) when the event carries one, else per
       // customer: a trigger without the key enrols the customer's single enrollment as before
       String workflowId = journey.workflowId(event);
@@ -109,6 +123,18 @@ public class JourneyRouter {
           started = "restarted";
         }
       }
+      case UPDATE -> {
+        if (running) {
+          try {
+            // the running enrollment takes the trigger as an update; nothing new starts
+            client.newUntypedWorkflowStub(workflowId).signal(CustomerJourney.EVENT_SIGNAL, event);
+            return new Routing(journey.name(), workflowId, "updated");
+          } catch (WorkflowNotFoundException finishedMeanwhile) {
+            // it ended between describe and signal: the trigger starts a new enrollment
+            runningRun = null;
+          }
+        }
+      }
       case AFTER_COOL_DOWN -> {
         var closed = last.filter(d -> !running).map(WorkflowExecutionDescription::getCloseTime);
         if (closed.isPresent()
@@ -147,6 +173,28 @@ public class JourneyRouter {
     // a new enrollment started with the held events: they are its now
     pending.delivered(workflowId, earlier);
     return new Routing(journey.name(), workflowId, started);
+  }
+
+  /**
+   * Delivers the event to the running keyed enrollments that claim it (e.g. a ticket about a
+   * delayed order); returns those journeys, whose routing is recorded.
+   */
+  private List<JourneyDefinition> claim(CustomerEvent event, List<Routing> routings) {
+    List<JourneyDefinition> claimed = new ArrayList<>();
+    for (JourneyDefinition journey : journeys) {
+      if (!journey.claims(event.type()) || journey.enrollmentKeyValue(event).isEmpty()) {
+        continue;
+      }
+      String workflowId = journey.workflowId(event);
+      try {
+        client.newUntypedWorkflowStub(workflowId).signal(CustomerJourney.EVENT_SIGNAL, event);
+        routings.add(new Routing(journey.name(), workflowId, "signalled"));
+        claimed.add(journey);
+      } catch (WorkflowNotFoundException notRunning) {
+        // no enrollment for that key: the event is routed as any other
+      }
+    }
+    return claimed;
   }
 
   /**

@@ -92,6 +92,23 @@ class JourneyRouterReentryTest {
   }
 
   @Test
+  void updateDeliversTheTriggerToTheRunningEnrollmentAndSaysSo() {
+    var router = router(CART.withReentry(Reentry.update()));
+
+    var first = router.route(cart("e-1"));
+    String firstRun = runId();
+    var second = router.route(cart("e-2"));
+
+    assertThat(first)
+        .extracting(JourneyRouter.Routing::action)
+        .containsExactly("signal-with-start");
+    assertThat(second).extracting(JourneyRouter.Routing::action).containsExactly("updated");
+    assertThat(runId()).isEqualTo(firstRun);
+    assertThat(status(firstRun))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+  }
+
+  @Test
   void aCoolDownHoldsBackANewEnrollmentUntilItHasPassed() {
     var router = router(CART.withReentry(Reentry.afterCoolDown(Duration.ofDays(7))));
     router.route(cart("e-1"));

@@ -14,6 +14,11 @@ public final class DeliveryDelayed {
           .triggeredBy(EventTypes.DELIVERY_DELAYED)
           .listensTo(
               EventTypes.TICKET_OPENED, EventTypes.TICKET_RESOLVED, EventTypes.ORDER_DELIVERED)
+          // one enrollment per order: a second delayed order gets its own notice and handoff
+          .enrolledPer("orderId")
+          // a ticket about the delayed order is this journey's handoff: support-escalation does not
+          // open a second one for it
+          .claims(EventTypes.TICKET_OPENED)
           .sends(DELAY_NOTICE)
           .runs(JourneyWorkflow.of(DeliveryDelayedJourney.class, DeliveryDelayedJourneyImpl::new))
           .build();

@@ -2,15 +2,19 @@ package dev.journeys.journey.support;
 
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
+import dev.journeys.handoff.OwnTickets;
 import dev.journeys.journey.Enrollment;
 import dev.journeys.journey.Handoff;
 import dev.journeys.journey.Journey;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneyState;
 import dev.journeys.journey.Message;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** The brief, line by line: see {@link SupportEscalationJourney}. */
 public class SupportEscalationJourneyImpl implements SupportEscalationJourney {
@@ -21,16 +25,49 @@ public class SupportEscalationJourneyImpl implements SupportEscalationJourney {
 
   static final Message AUTOMATED_ANSWER = Message.email("support-answer").transactional();
 
+  /**
+   * Version 1: one enrollment per ticket. Only this ticket's resolution counts, and a ticket
+   * Journeys opened itself (a handoff reported back by the helpdesk) is left alone; version 0 (per
+   * customer) took any resolution and handled every ticket.
+   */
+  static final String PER_TICKET = "support-escalation-per-ticket";
+
   private final Journey journey = Journey.create();
+
+  /** In version 1: the customer's own ticket, whose resolution also ends the wait for an agent. */
+  private Predicate<CustomerEvent> ownTicketResolved = resolved -> false;
 
   @Override
   public JourneyOutcome run(Enrollment enrollment) {
     Map<String, Object> ticket = enrollment.triggerProperties();
     String category = String.valueOf(ticket.getOrDefault("category", "question"));
     String subject = String.valueOf(ticket.getOrDefault("subject", "Customer request"));
+    boolean perTicket = Workflow.getVersion(PER_TICKET, Workflow.DEFAULT_VERSION, 1) >= 1;
+    Predicate<CustomerEvent> thisTicket = resolved -> true;
+    if (perTicket) {
+      journey.scopedTo("ticketId");
+      Object ticketId = ticket.get("ticketId");
+      thisTicket =
+          resolved ->
+              ticketId == null
+                  || Objects.equals(
+                      String.valueOf(ticketId),
+                      String.valueOf(resolved.properties().get("ticketId")));
+    }
+    Predicate<CustomerEvent> resolvesIt = thisTicket;
+    if (perTicket && ticket.get("ticketId") != null) {
+      // the helpdesk reports the customer's ticket resolved to this enrollment (it is keyed by
+      // it); the handoff ticket's own resolution only reaches it when the event names this ticket
+      ownTicketResolved = thisTicket;
+    }
     return journey.run(
         enrollment,
         () -> {
+          if (perTicket && OwnTickets.openedByJourneys(enrollment.trigger())) {
+            // our own handoff, reported back by the helpdesk: a human has it already
+            journey.step("opened-by-journeys");
+            return;
+          }
           journey.step("triage");
           boolean vip = journey.attribute("tier").filter("vip"::equals).isPresent();
           if (URGENT_CATEGORIES.contains(category) || vip) {
@@ -41,7 +78,9 @@ public class SupportEscalationJourneyImpl implements SupportEscalationJourney {
           journey.send("automated-answer", AUTOMATED_ANSWER.with(ticket));
 
           journey.step("wait-for-resolution");
-          if (journey.waitFor(EventTypes.TICKET_RESOLVED, AUTOMATED_ANSWER_GRACE).isPresent()) {
+          if (journey
+              .waitFor(EventTypes.TICKET_RESOLVED, resolvesIt, AUTOMATED_ANSWER_GRACE)
+              .isPresent()) {
             return;
           }
           handOffAndWait(Handoff.to(subject).because("unresolved after automated answer"));
@@ -50,7 +89,15 @@ public class SupportEscalationJourneyImpl implements SupportEscalationJourney {
 
   private void handOffAndWait(Handoff handoff) {
     var opened = journey.handOff("human-handoff", handoff);
-    journey.step("wait-for-agent").awaitResolution(opened, WAIT_FOR_RESOLUTION);
+    journey
+        .step("wait-for-agent")
+        .waitForEvent(
+            EventTypes.TICKET_RESOLVED,
+            e ->
+                e.is(EventTypes.TICKET_RESOLVED)
+                    && (opened.ticketId().equals(String.valueOf(e.properties().get("ticketId")))
+                        || ownTicketResolved.test(e)),
+            WAIT_FOR_RESOLUTION);
   }
 
   @Override

@@ -54,7 +54,11 @@ class DeliveryDelayedJourneyTest {
     test.env.sleep(Duration.ofDays(1));
 
     journey.onEvent(
-        event("e-ticket", CUSTOMER, EventTypes.TICKET_OPENED, Map.of("subject", "Where is it?")));
+        event(
+            "e-ticket",
+            CUSTOMER,
+            EventTypes.TICKET_OPENED,
+            Map.of("subject", "Where is it?", "orderId", "o-9")));
     test.env.sleep(Duration.ofHours(1));
 
     assertThat(journey.state().step()).isEqualTo("wait-for-resolution");
@@ -78,6 +82,51 @@ class DeliveryDelayedJourneyTest {
 
     assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
     assertThat(test.handoffs).hasSize(1);
+  }
+
+  @Test
+  void anotherOrdersDeliveryDoesNotEndThisOrdersDelay() {
+    var journey = delay();
+    test.env.sleep(Duration.ofDays(1));
+
+    journey.onEvent(
+        event("e-other", CUSTOMER, EventTypes.ORDER_DELIVERED, Map.of("orderId", "o-8")));
+    test.env.sleep(Duration.ofHours(1));
+    assertThat(journey.state().step()).isEqualTo("watch-for-ticket");
+
+    journey.onEvent(
+        event("e-ticket", CUSTOMER, EventTypes.TICKET_OPENED, Map.of("orderId", "o-9")));
+    test.env.sleep(Duration.ofHours(1));
+    assertThat(test.handoffs).hasSize(1);
+  }
+
+  @Test
+  void handsOffOnlyTicketsAboutThisOrderAndNeverItsOwn() {
+    var journey = delay();
+    test.env.sleep(Duration.ofHours(1));
+
+    // another order's ticket, a ticket about no order (support-escalation's), our own handoff
+    journey.onEvent(event("e-t1", CUSTOMER, EventTypes.TICKET_OPENED, Map.of("orderId", "o-8")));
+    journey.onEvent(event("e-t2", CUSTOMER, EventTypes.TICKET_OPENED, Map.of()));
+    journey.onEvent(
+        event(
+            "e-t3",
+            CUSTOMER,
+            EventTypes.TICKET_OPENED,
+            Map.of("orderId", "o-9", "tags", java.util.List.of("journeys", "delivery-delayed"))));
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(test.handoffs).isEmpty();
+  }
+
+  @Test
+  void enrolsPerOrder() {
+    var first = event("e-1", CUSTOMER, EventTypes.DELIVERY_DELAYED, Map.of("orderId", "o-1"));
+    var second = event("e-2", CUSTOMER, EventTypes.DELIVERY_DELAYED, Map.of("orderId", "o-2"));
+
+    assertThat(DeliveryDelayed.DEFINITION.workflowId(first))
+        .isNotEqualTo(DeliveryDelayed.DEFINITION.workflowId(second))
+        .endsWith("/o-1");
   }
 
   @Test

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The delayed delivery's recorded history: a ticket, a handoff, the ticket resolved. */
+/**
+ * The delayed delivery's recorded histories: a ticket, a handoff, the ticket resolved; per order
+ * (version 1), with another order's delivery and ticket in between, which it ignores.
+ */
 public class Histories implements JourneyHistories {
 
   @Override
@@ -21,6 +24,23 @@ public class Histories implements JourneyHistories {
             (test, journey) -> {
               test.env.sleep(Duration.ofDays(1));
               journey.onEvent(event("e-ticket", "c-1", EventTypes.TICKET_OPENED, Map.of()));
+              test.env.sleep(Duration.ofHours(2));
+              journey.onEvent(
+                  event("e-res", "c-1", EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));
+            }),
+        new Scenario(
+            "delivery-delayed-per-order",
+            EventTypes.DELIVERY_DELAYED,
+            Map.of("orderId", "o-9"),
+            (test, journey) -> {
+              test.env.sleep(Duration.ofHours(5));
+              journey.onEvent(
+                  event("e-other", "c-1", EventTypes.ORDER_DELIVERED, Map.of("orderId", "o-8")));
+              journey.onEvent(
+                  event("e-t8", "c-1", EventTypes.TICKET_OPENED, Map.of("orderId", "o-8")));
+              test.env.sleep(Duration.ofDays(1));
+              journey.onEvent(
+                  event("e-t9", "c-1", EventTypes.TICKET_OPENED, Map.of("orderId", "o-9")));
               test.env.sleep(Duration.ofHours(2));
               journey.onEvent(
                   event("e-res", "c-1", EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));

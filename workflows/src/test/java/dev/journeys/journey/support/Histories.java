@@ -22,6 +22,18 @@ public class Histories implements JourneyHistories {
               test.env.sleep(Duration.ofDays(2));
               journey.onEvent(
                   event("e-res", "c-1", EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));
+            }),
+        new Scenario(
+            "support-escalation-per-ticket",
+            EventTypes.TICKET_OPENED,
+            Map.of("category", "question", "ticketId", "TK-1"),
+            (test, journey) -> {
+              test.env.sleep(Duration.ofHours(2));
+              journey.onEvent(
+                  event("e-other", "c-1", EventTypes.TICKET_RESOLVED, Map.of("ticketId", "TK-2")));
+              test.env.sleep(Duration.ofDays(2));
+              journey.onEvent(
+                  event("e-res", "c-1", EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));
             }));
   }
 }

@@ -27,16 +27,54 @@ class SupportEscalationJourneyTest {
   }
 
   private SupportEscalationJourney ticket(String category) {
+    return ticket(Map.of("category", category, "subject", "About my order"));
+  }
+
+  private SupportEscalationJourney ticket(Map<String, Object> properties) {
     test.worker.registerWorkflowImplementationTypes(SupportEscalationJourneyImpl.class);
     test.start();
     return test.enrol(
         SupportEscalationJourney.class,
         JourneyCatalog.SUPPORT_ESCALATION,
-        event(
-            "e-ticket",
-            CUSTOMER,
-            EventTypes.TICKET_OPENED,
-            Map.of("category", category, "subject", "About my order")));
+        event("e-ticket", CUSTOMER, EventTypes.TICKET_OPENED, properties));
+  }
+
+  @Test
+  void anotherTicketsResolutionDoesNotCloseThisOne() {
+    var journey = ticket(Map.of("category", "question", "ticketId", "TK-1"));
+    test.env.sleep(Duration.ofHours(2));
+
+    journey.onEvent(
+        event("e-other", CUSTOMER, EventTypes.TICKET_RESOLVED, Map.of("ticketId", "TK-2")));
+    test.env.sleep(Duration.ofDays(1));
+
+    assertThat(test.handoffs)
+        .extracting(h -> h.reason())
+        .containsExactly("unresolved after automated answer");
+    // the customer's own ticket resolved also ends the wait for the agent
+    journey.onEvent(
+        event("e-res", CUSTOMER, EventTypes.TICKET_RESOLVED, Map.of("ticketId", "TK-1")));
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+  }
+
+  @Test
+  void leavesATicketJourneysOpenedItselfAlone() {
+    var journey =
+        ticket(Map.of("category", "complaint", "ticketId", "T-7", "tags", "journeys,win-back"));
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(test.handoffs).isEmpty();
+    assertThat(test.sent).isEmpty();
+    assertThat(journey.state().step()).isEqualTo("completed");
+  }
+
+  @Test
+  void enrolsPerTicket() {
+    var routine = event("e-1", CUSTOMER, EventTypes.TICKET_OPENED, Map.of("ticketId", "TK-1"));
+    var complaint = event("e-2", CUSTOMER, EventTypes.TICKET_OPENED, Map.of("ticketId", "TK-2"));
+
+    assertThat(SupportEscalation.DEFINITION.workflowId(routine))
+        .isNotEqualTo(SupportEscalation.DEFINITION.workflowId(complaint));
   }
 
   @ParameterizedTest

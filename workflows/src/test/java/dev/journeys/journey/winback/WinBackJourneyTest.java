@@ -82,6 +82,24 @@ class WinBackJourneyTest {
   }
 
   @Test
+  void aPurchaseWhileTheMessageIsDeferredIsNotMissed() {
+    test.sendBehaviour =
+        request ->
+            request.idempotencyKey().endsWith("/retry-1")
+                ? new dev.journeys.messaging.SendOutcome.Sent(request.channel(), "p")
+                : new dev.journeys.messaging.SendOutcome.Deferred(
+                    test.now().plus(Duration.ofHours(8)), "quiet_hours");
+    var journey = firstOrder();
+    test.env.sleep(Duration.ofDays(60).plusHours(1));
+    assertThat(journey.state().waitingFor()).isEqualTo("deferred:quiet_hours");
+
+    journey.onEvent(order("e-order-back"));
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.CONVERTED);
+    assertThat(test.messageKeys()).containsOnly("win-back-miss-you");
+  }
+
+  @Test
   void unsubscribingEndsIt() {
     var journey = firstOrder();
     test.env.sleep(Duration.ofDays(62));
@@ -118,6 +136,18 @@ class WinBackJourneyTest {
                     .startsWith(first.getWorkflowId() + "/" + first.getRunId() + "/"));
     var state = latest.query(CustomerJourney.STATE_QUERY, JourneyState.class);
     assertThat(state.messages()).hasSize(3);
+    // the last run started with ids, not the purchases themselves (all of them already seen)
+    var lastRun = test.client().fetchHistory(first.getWorkflowId());
+    String input =
+        lastRun
+            .getEvents()
+            .getFirst()
+            .getWorkflowExecutionStartedEventAttributes()
+            .getInput()
+            .getPayloads(0)
+            .getData()
+            .toStringUtf8();
+    assertThat(input).contains("\"events\":[]").contains("\"seenEventIds\":[");
   }
 
   private static dev.journeys.event.CustomerEvent order(String id) {

@@ -17,11 +17,16 @@ public class Histories implements JourneyHistories {
 
   private static final String HOLDOUT = "abandoned-cart-holdout";
 
+  static final String ARM_RECORDED = "abandoned-cart-arm-recorded";
+
   @Override
   public List<Scenario> scenarios() {
     Map<String, Object> cart = Map.of("cartTotal", "59.90");
     return List.of(
         new Scenario("abandoned-cart-completed", EventTypes.CART_ABANDONED, cart),
+        // the arm recorded in history (a side effect): AbandonedCartArmReplayTest replays it
+        // under other weights and hold-out shares
+        new Scenario(ARM_RECORDED, EventTypes.CART_ABANDONED, cart),
         new Scenario(
             "abandoned-cart-converted",
             EventTypes.CART_ABANDONED,

@@ -27,6 +27,21 @@ public class Histories implements JourneyHistories {
         // the arm recorded in history (a side effect): AbandonedCartArmReplayTest replays it
         // under other weights and hold-out shares
         new Scenario(ARM_RECORDED, EventTypes.CART_ABANDONED, cart),
+        // recorded before send-outcomes: the deferred reminder was asked again as .../retry-1
+        new Scenario(
+            "abandoned-cart-deferred-v0",
+            EventTypes.CART_ABANDONED,
+            cart,
+            (test, journey) -> {
+              var deferred = new java.util.concurrent.atomic.AtomicBoolean();
+              test.sendBehaviour =
+                  request ->
+                      request.messageKey().equals("cart-reminder") && !deferred.getAndSet(true)
+                          ? new dev.journeys.messaging.SendOutcome.Deferred(
+                              test.now().plus(Duration.ofHours(8)), "quiet_hours")
+                          : new dev.journeys.messaging.SendOutcome.Sent(
+                              request.channel(), "p-" + request.idempotencyKey());
+            }),
         new Scenario(
             "abandoned-cart-converted",
             EventTypes.CART_ABANDONED,

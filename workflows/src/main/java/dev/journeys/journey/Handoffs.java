@@ -7,6 +7,7 @@ import dev.journeys.handoff.HandoffActivities;
 import dev.journeys.handoff.HandoffRequest;
 import dev.journeys.handoff.HandoffTicket;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -66,6 +67,9 @@ final class Handoffs {
     try {
       return inbox.race(() -> Async.function(helpdesk::openTicket, request));
     } catch (ActivityFailure failure) {
+      if (failure.getCause() instanceof CanceledFailure cancelled) {
+        throw cancelled; // the workflow was cancelled: Journey records CANCELLED
+      }
       if (Workflow.getVersion(Profiles.ACTIVITY_FAILURES, Workflow.DEFAULT_VERSION, 1)
           == Workflow.DEFAULT_VERSION) {
         throw failure;

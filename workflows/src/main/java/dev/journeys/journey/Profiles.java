@@ -3,6 +3,7 @@ package dev.journeys.journey;
 import dev.journeys.customer.CustomerActivities;
 import dev.journeys.customer.CustomerProfile;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -44,6 +45,9 @@ final class Profiles {
     try {
       return profiles.lookUp(customerId.get());
     } catch (ActivityFailure failure) {
+      if (failure.getCause() instanceof CanceledFailure cancelled) {
+        throw cancelled; // the workflow was cancelled: Journey records CANCELLED
+      }
       // enrollments that failed here before this change ended FAILED; their replay must too
       if (Workflow.getVersion(ACTIVITY_FAILURES, Workflow.DEFAULT_VERSION, 1)
           == Workflow.DEFAULT_VERSION) {

@@ -7,6 +7,7 @@ import dev.journeys.messaging.SendOutcome;
 import dev.journeys.messaging.SendRequest;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -129,6 +130,9 @@ final class Sends {
     try {
       return sends.send(request);
     } catch (ActivityFailure failure) {
+      if (failure.getCause() instanceof CanceledFailure cancelled) {
+        throw cancelled; // the workflow was cancelled: Journey records CANCELLED
+      }
       log.warn("send {} failed: {}", request.idempotencyKey(), failure.getMessage());
       return new SendOutcome.Failed(request.channel(), "activity_failed: " + causeOf(failure));
     }

@@ -211,6 +211,36 @@ class JourneySendOutcomesTest {
   }
 
   @Test
+  void aWorkflowCancelledDuringASendIsCancelledNotRecordedAsAFailedSend() throws Exception {
+    var inFlight = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
+    var journey =
+        start(
+            r -> {
+              inFlight.countDown();
+              try {
+                release.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return sent(r);
+            },
+            sendBothThenAfter());
+    try {
+      assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
+      io.temporal.client.WorkflowStub.fromTyped(journey).cancel();
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> result(journey))
+          .hasStackTraceContaining("CanceledFailure");
+      assertThat(test.messageKeys()).containsExactly("note");
+      // not recorded as a send that failed: nobody knows what became of it
+      assertThat(journey.state().messages()).isEmpty();
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void aFailedProfileLookUpOrHandoffDoesNotFailTheJourney() {
     List<Optional<Object>> tiers = new ArrayList<>();
     List<HandoffTicket> tickets = new ArrayList<>();

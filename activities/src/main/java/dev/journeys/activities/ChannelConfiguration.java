@@ -6,6 +6,8 @@ import dev.journeys.channel.ServiceWindow;
 import dev.journeys.channel.email.EmailProperties;
 import dev.journeys.channel.email.SmtpEmailChannel;
 import dev.journeys.channel.helpdesk.HandoffActivitiesImpl;
+import dev.journeys.channel.helpdesk.HelpdeskFallback;
+import dev.journeys.channel.helpdesk.HelpdeskFallbackProperties;
 import dev.journeys.channel.helpdesk.HelpdeskProperties;
 import dev.journeys.channel.helpdesk.HttpHelpdesk;
 import dev.journeys.channel.meta.InstagramProperties;
@@ -50,6 +52,7 @@ import org.springframework.mail.javamail.JavaMailSender;
   FcmProperties.class,
   WebhookProperties.class,
   HelpdeskProperties.class,
+  HelpdeskFallbackProperties.class,
   dev.journeys.policy.PolicyProperties.class
 })
 public class ChannelConfiguration {
@@ -112,7 +115,17 @@ public class ChannelConfiguration {
   }
 
   @Bean
-  HandoffActivities handoffActivities(java.util.Optional<HttpHelpdesk> helpdesk) {
-    return new HandoffActivitiesImpl(helpdesk);
+  HelpdeskFallback helpdeskFallback(
+      HelpdeskFallbackProperties properties,
+      java.util.List<ChannelSender> senders,
+      dev.journeys.ledger.MessageLedger ledger) {
+    return new HelpdeskFallback(
+        properties, senders.stream().filter(s -> s.channel() == Channel.EMAIL).findFirst(), ledger);
+  }
+
+  @Bean
+  HandoffActivities handoffActivities(
+      java.util.Optional<HttpHelpdesk> helpdesk, HelpdeskFallback fallback) {
+    return new HandoffActivitiesImpl(helpdesk, java.util.Optional.of(fallback));
   }
 }

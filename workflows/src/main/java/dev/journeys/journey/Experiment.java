@@ -1,6 +1,9 @@
 package dev.journeys.journey;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,8 +11,10 @@ import java.util.zip.CRC32;
 
 /**
  * An A/B(/n) split with an optional hold-out (control) group. Assignment is a pure function of the
- * customer id and the experiment name, so a customer lands in the same arm on every replay, every
- * re-entry and in every worker, and conversion can be attributed per variant.
+ * customer id, the experiment name and its current weights; a journey records the arm in its
+ * history when it first asks ({@link Journey#arm}), so a running enrollment keeps its arm on every
+ * replay even after the weights or the hold-out share are changed, and conversion can be attributed
+ * per variant.
  *
  * <pre>{@code
  * enum LastCallChannel { SMS, EMAIL }
@@ -96,14 +101,30 @@ public record Experiment(String name, List<Variant> variants, int holdoutPercent
     return new Experiment(name, variants, percent);
   }
 
-  /** The customer's arm: {@link #HOLDOUT} or one of the variants' names. */
+  /**
+   * The customer's arm: {@link #HOLDOUT} or one of the variants' names. A SHA-256 of the experiment
+   * name and the customer id, so the buckets are uniform and two experiments split the same
+   * customers independently (a customer's arm in one says nothing about the other).
+   */
   public String assign(String customerId) {
+    return assign(customerId, Experiment::sha256Bucket);
+  }
+
+  /**
+   * The assignment of enrollments started before arms were recorded in history: CRC32, which is
+   * linear, so two 50/50 experiments split the same customers alike. Kept only so that they replay.
+   */
+  String assignLegacy(String customerId) {
+    return assign(customerId, Experiment::crc32Bucket);
+  }
+
+  private String assign(String customerId, Bucket bucket) {
     // separate hashes for hold-out and split, so the hold-out does not skew one arm
-    if (bucket(name + "/holdout/" + customerId, 100) < holdoutPercent) {
+    if (bucket.of(name + "/holdout/" + customerId, 100) < holdoutPercent) {
       return HOLDOUT;
     }
     int total = variants.stream().mapToInt(Variant::weight).sum();
-    long point = bucket(name + "/split/" + customerId, total);
+    long point = bucket.of(name + "/split/" + customerId, total);
     for (Variant variant : variants) {
       point -= variant.weight();
       if (point < 0) {
@@ -118,9 +139,26 @@ public record Experiment(String name, List<Variant> variants, int holdoutPercent
     return HOLDOUT.equals(variant) || variants.stream().anyMatch(v -> v.name().equals(variant));
   }
 
-  private static long bucket(String key, int buckets) {
+  @FunctionalInterface
+  private interface Bucket {
+    long of(String key, int buckets);
+  }
+
+  private static long crc32Bucket(String key, int buckets) {
     var crc = new CRC32();
     crc.update(key.getBytes(StandardCharsets.UTF_8));
     return crc.getValue() % buckets;
+  }
+
+  /** The first 8 bytes of the key's SHA-256, as an unsigned number, modulo {@code buckets}. */
+  private static long sha256Bucket(String key, int buckets) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      long value = ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
+      return Long.remainderUnsigned(value, buckets);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 }

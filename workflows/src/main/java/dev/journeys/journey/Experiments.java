@@ -25,6 +25,12 @@ final class Experiments {
   /** Added while journeys ran: enrollments started before it end without recording outcomes. */
   static final String EXPERIMENT_OUTCOMES = "experiment-outcomes";
 
+  /**
+   * Added while journeys ran: the split is recorded in history (a side effect) and hashed with
+   * SHA-256. Enrollments started before it replay the CRC32 split from current configuration.
+   */
+  static final String ARMS_RECORDED = "experiment-arms-recorded";
+
   private final ExperimentActivities experiments;
   private final Supplier<String> customerId;
   private final Map<String, String> variants = new LinkedHashMap<>();
@@ -60,7 +66,11 @@ final class Experiments {
    * after a decision, so the journey's overall uplift can still be measured.
    */
   private String decidedOrAssigned(Experiment experiment, String customer) {
-    String assigned = experiment.assign(customer);
+    String assigned =
+        Workflow.getVersion(ARMS_RECORDED, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
+            ? experiment.assignLegacy(customer)
+            // a marker in history: replays read it back whatever the configuration says now
+            : Workflow.sideEffect(String.class, () -> experiment.assign(customer));
     if (assigned.equals(Experiment.HOLDOUT)
         || Workflow.getVersion(EXPERIMENT_DECISIONS, Workflow.DEFAULT_VERSION, 1)
             == Workflow.DEFAULT_VERSION) {

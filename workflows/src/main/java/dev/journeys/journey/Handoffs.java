@@ -6,11 +6,15 @@ import dev.journeys.event.EventTypes;
 import dev.journeys.handoff.HandoffActivities;
 import dev.journeys.handoff.HandoffRequest;
 import dev.journeys.handoff.HandoffTicket;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
 
 /**
  * Handoffs to a human: a helpdesk ticket carrying the journey's whole context (events, messages and
@@ -18,6 +22,11 @@ import java.util.function.Supplier;
  * helpdesk to report it resolved.
  */
 final class Handoffs {
+
+  /** What a handoff that failed for good returns: no ticket, nothing to wait for. */
+  static final HandoffTicket NO_TICKET = new HandoffTicket(null);
+
+  private static final Logger log = Workflow.getLogger(Handoffs.class);
 
   private final HandoffActivities helpdesk;
   private final Inbox inbox;
@@ -55,11 +64,27 @@ final class Handoffs {
             inbox.events(),
             messages.get(),
             profile.get());
-    return inbox.race(() -> Async.function(helpdesk::openTicket, request));
+    try {
+      return inbox.race(() -> Async.function(helpdesk::openTicket, request));
+    } catch (ActivityFailure failure) {
+      if (failure.getCause() instanceof CanceledFailure cancelled) {
+        throw cancelled; // the workflow was cancelled: Journey records CANCELLED
+      }
+      if (Workflow.getVersion(Profiles.ACTIVITY_FAILURES, Workflow.DEFAULT_VERSION, 1)
+          == Workflow.DEFAULT_VERSION) {
+        throw failure;
+      }
+      // retries are unbounded, so this failed for good (e.g. refused): the journey goes on
+      log.warn("handoff {} failed, going on without a ticket: {}", step, failure.getMessage());
+      return NO_TICKET;
+    }
   }
 
   /** A {@code ticket_resolved} event whose {@code ticketId} is the ticket's, or empty. */
   Optional<CustomerEvent> awaitResolution(HandoffTicket ticket, Duration timeout) {
+    if (ticket.ticketId() == null) {
+      return Optional.empty(); // no ticket was opened: nobody will resolve it
+    }
     return waits.forEvent(
         EventTypes.TICKET_RESOLVED,
         e ->

@@ -300,9 +300,9 @@ public final class Journey {
 
   /**
    * Moves to the message's step (its key, or {@link Message#atStep}) and sends it: channel after
-   * channel until one is sent or deferred, deferrals slept out, the outcome recorded. A goal or
-   * exit event cancels a send in flight. Keyed by enrollment, step, iteration and channel, so
-   * nothing is sent twice.
+   * channel as each outcome says (see {@link Sends}), deferrals and throttles slept out, the
+   * outcome recorded. A goal or exit event during a send ends the journey once the send is
+   * recorded. Keyed by enrollment, step, iteration and channel, so nothing is sent twice.
    */
   public SendOutcome send(Message message) {
     return send(message.step(), message);

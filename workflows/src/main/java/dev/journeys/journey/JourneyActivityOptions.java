@@ -8,10 +8,14 @@ import java.time.Duration;
  * Timeouts and retries of the activities a journey calls, in one place. A journey that needs other
  * values passes its own to {@link Journey}.
  *
- * @param send for channel sends: a provider outage is retried with backoff until {@code
- *     scheduleToClose}; permanent refusals come back as {@code Failed} outcomes, not exceptions
- * @param lookup for reads of the journey store (profiles, experiment decisions, subscribers):
- *     short, retried quickly
+ * <p>No schedule-to-close and no attempt limit: an infrastructure outage (provider, PostgreSQL,
+ * helpdesk) is retried, with a capped backoff, until the infrastructure is back, instead of failing
+ * the enrollment after some arbitrary time. Permanent failures are not retried: sends return them
+ * as {@code Failed} outcomes, and the journey records a non-retryable failure and goes on.
+ *
+ * @param send for channel sends: retried with backoff up to 5 minutes between attempts
+ * @param lookup for reads of the journey store (profiles, experiment decisions, subscribers): short
+ *     attempts, retried quickly, at most 30 seconds apart
  * @param handoff for opening helpdesk tickets: retried with backoff like sends
  */
 public record JourneyActivityOptions(
@@ -40,7 +44,6 @@ public record JourneyActivityOptions(
             // 15 s; SMTP with 10 s per connect, read and write: 145 s), so Temporal never starts a
             // second attempt that would only find the first one still holding the send
             .setStartToCloseTimeout(Duration.ofMinutes(3))
-            .setScheduleToCloseTimeout(Duration.ofHours(2))
             .setRetryOptions(
                 RetryOptions.newBuilder()
                     .setInitialInterval(Duration.ofSeconds(1))
@@ -51,7 +54,6 @@ public record JourneyActivityOptions(
     var lookup =
         ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(10))
-            .setScheduleToCloseTimeout(Duration.ofMinutes(10))
             .setRetryOptions(
                 RetryOptions.newBuilder()
                     .setInitialInterval(Duration.ofMillis(500))

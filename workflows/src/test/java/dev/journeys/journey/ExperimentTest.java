@@ -33,6 +33,24 @@ class ExperimentTest {
   }
 
   @Test
+  void twoEvenSplitsOver20000CustomersAreBalancedAndIndependent() {
+    var subject = Experiment.split("subject-line", "a", "b");
+    var channel = Experiment.split("last-call", "a", "b");
+    Map<String, Integer> cells = new HashMap<>();
+
+    IntStream.range(0, 20_000)
+        .mapToObj(i -> "customer-" + i)
+        .forEach(id -> cells.merge(subject.assign(id) + channel.assign(id), 1, Integer::sum));
+
+    // each of the four combinations about a quarter (5,000; 4 sigma is about 245), so an arm in
+    // one experiment says nothing about the arm in the other
+    assertThat(cells).containsOnlyKeys("aa", "ab", "ba", "bb");
+    assertThat(cells.values()).allSatisfy(n -> assertThat(n).isBetween(4_750, 5_250));
+    int subjectA = cells.get("aa") + cells.get("ab");
+    assertThat(subjectA).isBetween(9_700, 10_300);
+  }
+
+  @Test
   void aZeroWeightArmGetsNobody() {
     var experiment = Experiment.split("channel", "sms", "email").weight("email", 0);
 

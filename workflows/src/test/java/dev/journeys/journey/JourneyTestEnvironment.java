@@ -60,6 +60,11 @@ public final class JourneyTestEnvironment implements AutoCloseable {
               ? new SendOutcome.Suppressed(SendOutcome.Suppressed.HOLDOUT)
               : new SendOutcome.Sent(request.channel(), "provider-" + request.idempotencyKey());
 
+  /** When set, profile look-ups and handoffs throw it (e.g. a non-retryable ApplicationFailure). */
+  public volatile RuntimeException lookUpFailure;
+
+  public volatile RuntimeException handoffFailure;
+
   public JourneyTestEnvironment() {
     this(Instant.parse("2026-11-23T10:00:00Z"));
   }
@@ -161,6 +166,9 @@ public final class JourneyTestEnvironment implements AutoCloseable {
   private final class FakeHelpdesk implements HandoffActivities {
     @Override
     public HandoffTicket openTicket(HandoffRequest request) {
+      if (handoffFailure != null) {
+        throw handoffFailure;
+      }
       handoffs.add(request);
       return new HandoffTicket("T-" + handoffs.size());
     }
@@ -170,6 +178,9 @@ public final class JourneyTestEnvironment implements AutoCloseable {
     @Override
     public CustomerProfile lookUp(String customerId) {
       profileLookups.incrementAndGet();
+      if (lookUpFailure != null) {
+        throw lookUpFailure;
+      }
       return profiles.getOrDefault(customerId, CustomerProfile.unknown(customerId));
     }
   }

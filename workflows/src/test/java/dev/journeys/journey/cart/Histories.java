@@ -17,11 +17,31 @@ public class Histories implements JourneyHistories {
 
   private static final String HOLDOUT = "abandoned-cart-holdout";
 
+  static final String ARM_RECORDED = "abandoned-cart-arm-recorded";
+
   @Override
   public List<Scenario> scenarios() {
     Map<String, Object> cart = Map.of("cartTotal", "59.90");
     return List.of(
         new Scenario("abandoned-cart-completed", EventTypes.CART_ABANDONED, cart),
+        // the arm recorded in history (a side effect): AbandonedCartArmReplayTest replays it
+        // under other weights and hold-out shares
+        new Scenario(ARM_RECORDED, EventTypes.CART_ABANDONED, cart),
+        // recorded before send-outcomes: the deferred reminder was asked again as .../retry-1
+        new Scenario(
+            "abandoned-cart-deferred-v0",
+            EventTypes.CART_ABANDONED,
+            cart,
+            (test, journey) -> {
+              var deferred = new java.util.concurrent.atomic.AtomicBoolean();
+              test.sendBehaviour =
+                  request ->
+                      request.messageKey().equals("cart-reminder") && !deferred.getAndSet(true)
+                          ? new dev.journeys.messaging.SendOutcome.Deferred(
+                              test.now().plus(Duration.ofHours(8)), "quiet_hours")
+                          : new dev.journeys.messaging.SendOutcome.Sent(
+                              request.channel(), "p-" + request.idempotencyKey());
+            }),
         new Scenario(
             "abandoned-cart-converted",
             EventTypes.CART_ABANDONED,

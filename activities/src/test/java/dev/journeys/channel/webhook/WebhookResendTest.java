@@ -48,7 +48,8 @@ class WebhookResendTest {
     registry.add("journeys.channels.sms.from", () -> "+15550000000");
     registry.add("journeys.channels.webhook.url", () -> receiver.baseUrl() + "/hooks/journeys");
     registry.add("journeys.channels.webhook.secret", () -> "whsec-test");
-    registry.add("journeys.channels.webhook.timeout", () -> "1s");
+    // long enough for a cold request on a loaded machine, short enough for a quick test
+    registry.add("journeys.channels.webhook.timeout", () -> "3s");
     registry.add("journeys.delivery-semantics.channels.webhook.promotional", () -> "at-least-once");
   }
 
@@ -87,7 +88,7 @@ class WebhookResendTest {
     receiver.answer(
         call -> {
           if (receiver.received().size() == 1) {
-            sleep(1_500); // past the 1 s timeout: the first attempt gets no answer
+            sleep(4_000); // past the 3 s timeout: the first attempt gets no answer
           }
           return Answer.json(200, "{\"id\":\"inbox-1\"}");
         });

@@ -36,6 +36,7 @@ public class JourneyWorkers implements SmartLifecycle {
       HandoffActivities handoffActivities,
       BackInStockActivities stockSubscriptions,
       ExperimentActivities experiments,
+      dev.journeys.funnel.EnrollmentActivities enrollments,
       SearchAttributeSetup searchAttributes,
       WorkerProperties properties,
       Environment environment) {
@@ -45,7 +46,12 @@ public class JourneyWorkers implements SmartLifecycle {
     var worker = factory.newWorker(properties.taskQueue());
     JourneyRegistration.registerAll(worker, new ConfiguredSettings(Binder.get(environment)));
     worker.registerActivitiesImplementations(
-        sendActivities, profileActivities, handoffActivities, stockSubscriptions, experiments);
+        sendActivities,
+        profileActivities,
+        handoffActivities,
+        stockSubscriptions,
+        experiments,
+        enrollments);
   }
 
   @Override

@@ -50,6 +50,9 @@ public final class JourneyTestEnvironment implements AutoCloseable {
   public final List<ExperimentOutcome> experimentOutcomes =
       Collections.synchronizedList(new ArrayList<>());
 
+  /** Every enrollment entry and end the journeys recorded for the funnel. */
+  public final List<Object> enrollmentRecords = Collections.synchronizedList(new ArrayList<>());
+
   /** Every handoff requested; the fake helpdesk answers with ticket ids T-1, T-2, ... */
   public final List<HandoffRequest> handoffs = Collections.synchronizedList(new ArrayList<>());
 
@@ -80,6 +83,7 @@ public final class JourneyTestEnvironment implements AutoCloseable {
     activities.add(new FakeProfiles());
     activities.add(new FakeHelpdesk());
     activities.add(new FakeExperiments());
+    activities.add(new RecordingEnrollments());
     activities.addAll(List.of(moreActivities));
     worker.registerActivitiesImplementations(activities.toArray());
     env.start();
@@ -154,6 +158,18 @@ public final class JourneyTestEnvironment implements AutoCloseable {
     @Override
     public void recordOutcome(ExperimentOutcome outcome) {
       experimentOutcomes.add(outcome);
+    }
+  }
+
+  private final class RecordingEnrollments implements dev.journeys.funnel.EnrollmentActivities {
+    @Override
+    public void entered(dev.journeys.funnel.EnrollmentEntered entered) {
+      enrollmentRecords.add(entered);
+    }
+
+    @Override
+    public void ended(dev.journeys.funnel.EnrollmentEnded ended) {
+      enrollmentRecords.add(ended);
     }
   }
 

@@ -20,7 +20,8 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
       "dev.journeys.content",
       "dev.journeys.receipt",
       "dev.journeys.backinstock",
-      "dev.journeys.experiment"
+      "dev.journeys.experiment",
+      "dev.journeys.funnel"
     })
 @EnableJdbcRepositories(basePackages = "dev.journeys.customer")
 @org.springframework.context.annotation.Import(PolicyStoreConfiguration.class)

@@ -4,6 +4,7 @@ import dev.journeys.event.CustomerEvent;
 import dev.journeys.funnel.EnrollmentActivities;
 import dev.journeys.funnel.EnrollmentEnded;
 import dev.journeys.funnel.EnrollmentEntered;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.Set;
  * #ATTRIBUTION} was added; older ones end as they did.
  */
 final class Attribution {
+
+  private static final org.slf4j.Logger log = Workflow.getLogger(Attribution.class);
 
   /** Added while journeys ran: older enrollments end at once and record no entry or end. */
   static final String ATTRIBUTION = "attribution-window";
@@ -64,7 +67,7 @@ final class Attribution {
     sdkVersion = Workflow.getVersion(ATTRIBUTION, Workflow.DEFAULT_VERSION, 1);
     enteredAt = Waits.now();
     if (applies() && enrollment.carryover() == null) {
-      records.entered(
+      recordEntered(
           new EnrollmentEntered(
               enrollmentId,
               enrollment.journey(),
@@ -108,7 +111,7 @@ final class Attribution {
     if (!applies()) {
       return;
     }
-    records.ended(
+    recordEnded(
         new EnrollmentEnded(
             enrollmentId,
             enrollment.journey(),
@@ -120,6 +123,26 @@ final class Attribution {
             Map.copyOf(variants),
             lastMessageAt,
             Waits.now()));
+  }
+
+  /*
+   * The funnel's records are bookkeeping: once their retries are spent (the store was down for
+   * hours), the journey goes on without them rather than fail the customer's enrollment.
+   */
+  private void recordEntered(EnrollmentEntered entered) {
+    try {
+      records.entered(entered);
+    } catch (ActivityFailure failed) {
+      log.warn("funnel entry not recorded: {}", failed.getMessage());
+    }
+  }
+
+  private void recordEnded(EnrollmentEnded ended) {
+    try {
+      records.ended(ended);
+    } catch (ActivityFailure failed) {
+      log.warn("funnel end not recorded: {}", failed.getMessage());
+    }
   }
 
   private boolean applies() {

@@ -53,6 +53,9 @@ public final class JourneyTestEnvironment implements AutoCloseable {
   /** Every enrollment entry and end the journeys recorded for the funnel. */
   public final List<Object> enrollmentRecords = Collections.synchronizedList(new ArrayList<>());
 
+  /** While true, recording an enrollment's entry or end fails (the store is down). */
+  public volatile boolean enrollmentStoreDown;
+
   /** Every handoff requested; the fake helpdesk answers with ticket ids T-1, T-2, ... */
   public final List<HandoffRequest> handoffs = Collections.synchronizedList(new ArrayList<>());
 
@@ -164,12 +167,20 @@ public final class JourneyTestEnvironment implements AutoCloseable {
   private final class RecordingEnrollments implements dev.journeys.funnel.EnrollmentActivities {
     @Override
     public void entered(dev.journeys.funnel.EnrollmentEntered entered) {
+      storeUp();
       enrollmentRecords.add(entered);
     }
 
     @Override
     public void ended(dev.journeys.funnel.EnrollmentEnded ended) {
+      storeUp();
       enrollmentRecords.add(ended);
+    }
+
+    private void storeUp() {
+      if (enrollmentStoreDown) {
+        throw new IllegalStateException("journey store down");
+      }
     }
   }
 

@@ -58,6 +58,20 @@ class AbandonedCartAttributionTest {
     }
   }
 
+  @Test
+  void aStoreDownForHoursDoesNotFailTheCustomersJourney() {
+    try (var test = new JourneyTestEnvironment()) {
+      test.enrollmentStoreDown = true;
+      var journey = AbandonedCarts.enrol(test, AbandonedCartSettings.DEFAULTS);
+      test.env.sleep(Duration.ofDays(3));
+      journey.onEvent(order(test.now()));
+
+      assertThat(JourneyTestEnvironment.result(journey)).isEqualTo(JourneyOutcome.CONVERTED);
+      assertThat(test.enrollmentRecords).isEmpty();
+      assertThat(test.messageKeys()).contains("cart-reminder");
+    }
+  }
+
   private static EnrollmentEnded ended(JourneyTestEnvironment test) {
     return test.enrollmentRecords.stream()
         .filter(EnrollmentEnded.class::isInstance)

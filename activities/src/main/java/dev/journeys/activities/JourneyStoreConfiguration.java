@@ -24,7 +24,8 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
       "dev.journeys.content",
       "dev.journeys.receipt",
       "dev.journeys.backinstock",
-      "dev.journeys.experiment"
+      "dev.journeys.experiment",
+      "dev.journeys.funnel"
     })
 @EnableJdbcRepositories(basePackages = "dev.journeys.customer")
 // the default time zone: profiles read by the API and the worker resolve zones alike

@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Experiment decisions for journeys, read at assignment time; outcomes recorded per arm. An
- * undecided experiment is decided automatically once every arm has {@code
- * journeys.experiments.min-sample} ended enrollments and the best beats the others at {@code
- * journeys.experiments.confidence}; {@code journeys.experiments.auto-decide=false} leaves it to a
- * person.
+ * Experiment decisions for journeys, read at assignment time; outcomes recorded per arm. After each
+ * outcome an undecided experiment is judged by {@link ExperimentReports}' rule (a sequential test
+ * that stays valid however often it looks, a minimum sample and run time); the decision is recorded
+ * as made by {@code auto}, with the statistics it was made on. {@code
+ * journeys.experiments.auto-decide=false} leaves it to a person.
  */
 @Component
 public class ExperimentActivitiesImpl implements ExperimentActivities {
@@ -20,16 +20,15 @@ public class ExperimentActivitiesImpl implements ExperimentActivities {
   private static final Logger log = LoggerFactory.getLogger(ExperimentActivitiesImpl.class);
 
   private final ExperimentDecisions decisions;
-  private final ExperimentVerdict verdict;
+  private final ExperimentReports reports;
   private final boolean autoDecide;
 
   public ExperimentActivitiesImpl(
       ExperimentDecisions decisions,
-      @Value("${journeys.experiments.confidence:0.95}") double confidence,
-      @Value("${journeys.experiments.min-sample:1000}") long minSample,
+      ExperimentReports reports,
       @Value("${journeys.experiments.auto-decide:true}") boolean autoDecide) {
     this.decisions = decisions;
-    this.verdict = new ExperimentVerdict(confidence, minSample);
+    this.reports = reports;
     this.autoDecide = autoDecide;
   }
 
@@ -45,23 +44,28 @@ public class ExperimentActivitiesImpl implements ExperimentActivities {
     if (!autoDecide || decisions.find(outcome.experiment()).isPresent()) {
       return;
     }
-    var results = decisions.results(outcome.experiment());
-    verdict
-        .winner(results)
+    var report = reports.report(outcome.experiment());
+    var rule = report.rule();
+    rule.winner()
         .ifPresent(
             winner -> {
               String numbers =
-                  results.stream()
+                  rule.arms().stream()
                       .map(a -> a.variant() + " " + a.converted() + "/" + a.enrolled())
                       .collect(Collectors.joining(", "));
               String reason =
-                  "won at "
-                      + verdict.confidence()
-                      + " confidence with at least "
-                      + verdict.minSample()
+                  "won the "
+                      + rule.rule()
+                      + " at alpha "
+                      + rule.alpha()
+                      + " after "
+                      + rule.ranFor()
+                      + " with at least "
+                      + rule.minSample()
                       + " per arm: "
                       + numbers;
-              decisions.decide(outcome.experiment(), winner, "auto", reason);
+              decisions.decide(
+                  outcome.experiment(), winner, "auto", reason, ExperimentReports.json(report));
               log.info("experiment {} decided for {}: {}", outcome.experiment(), winner, reason);
             });
   }

@@ -14,7 +14,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Outcomes per arm and the automatic decision, on real PostgreSQL. */
 @SpringBootTest(
     classes = JourneyStoreTestApp.class,
-    properties = {"journeys.experiments.min-sample=20", "journeys.experiments.confidence=0.95"})
+    properties = {
+      "journeys.experiments.min-sample=20",
+      "journeys.experiments.confidence=0.95",
+      // an effect scale for the tiny samples of the test (a real one has thousands per arm)
+      "journeys.experiments.tau=0.3",
+      "journeys.experiments.min-run-time=PT0S"
+    })
 class ExperimentActivitiesImplTest {
 
   @DynamicPropertySource
@@ -47,7 +53,10 @@ class ExperimentActivitiesImplTest {
     var decision = experiments.decision("subject");
     assertThat(decision.winner()).isEqualTo("short");
     assertThat(decision.decidedBy()).isEqualTo("auto");
-    assertThat(decision.reason()).contains("short 14/20").contains("long 3/20");
+    assertThat(decision.reason()).contains("short 14/20").contains("long 3/20").contains("mSPRT");
+    assertThat(decisions.statistics("subject"))
+        .hasValueSatisfying(
+            json -> assertThat(json).contains("\"likelihoodRatio\"").contains("\"lifts\""));
   }
 
   @Test

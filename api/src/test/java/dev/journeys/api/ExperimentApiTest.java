@@ -1,6 +1,7 @@
 package dev.journeys.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.journeys.experiment.ExperimentActivities;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,48 @@ class ExperimentApiTest extends ApiTestSupport {
     assertThat(
             post("/v1/experiments/Bad Name/decision", "{\"winner\":\"a\"}").getStatusCode().value())
         .isEqualTo(400);
+  }
+
+  @Test
+  void showsTheArmsLiftOverTheHoldOutTheRuleAndTheDecision() throws Exception {
+    assertThat(
+            http.getForEntity("/v1/experiments/subject-line", String.class).getStatusCode().value())
+        .isEqualTo(404);
+    for (int i = 0; i < 100; i++) {
+      outcome("short", "s-" + i, i < 20);
+      outcome("long", "l-" + i, i < 10);
+      outcome("holdout", "h-" + i, i < 5);
+    }
+
+    var view =
+        json.readTree(http.getForEntity("/v1/experiments/subject-line", String.class).getBody());
+
+    assertThat(view.hasNonNull("decision")).isFalse();
+    assertThat(view.get("holdout").get("enrolled").asLong()).isEqualTo(100);
+    assertThat(view.get("rule").get("rule").asText()).isEqualTo("mSPRT");
+    assertThat(view.get("rule").get("waitingFor").asText()).contains("minimum sample");
+    var lifts = view.get("lifts");
+    assertThat(lifts.get(1).get("arm").asText()).isEqualTo("short");
+    // 20% vs 5%: 15 points, interval 15 ± 1.96·sqrt(.2·.8/100 + .05·.95/100)
+    assertThat(lifts.get(1).get("absolute").asDouble()).isCloseTo(0.15, within(1e-9));
+    assertThat(lifts.get(1).get("low").asDouble()).isCloseTo(0.0607, within(1e-3));
+    assertThat(lifts.get(1).get("high").asDouble()).isCloseTo(0.2393, within(1e-3));
+
+    post("/v1/experiments/subject-line/decision", "{\"winner\":\"short\",\"reason\":\"brand\"}");
+    view = json.readTree(http.getForEntity("/v1/experiments/subject-line", String.class).getBody());
+    assertThat(view.get("decision").get("decidedBy").asText()).isEqualTo("api");
+    assertThat(view.hasNonNull("decisionStatistics")).isFalse();
+  }
+
+  private void outcome(String arm, String enrollment, boolean converted) {
+    journeysRead.recordOutcome(
+        new dev.journeys.experiment.ExperimentOutcome(
+            "subject-line",
+            arm,
+            enrollment,
+            converted
+                ? dev.journeys.journey.JourneyOutcome.CONVERTED
+                : dev.journeys.journey.JourneyOutcome.COMPLETED));
   }
 
   private ResponseEntity<String> post(String path, String body) {

@@ -33,6 +33,8 @@ class AbandonedCartEndToEndTest {
             (worker, apiUrl) -> {
               worker.put("journeys.abandoned-cart.reminder-delay", REMINDER_DELAY.toString());
               worker.put("journeys.abandoned-cart.last-call-delay", LAST_CALL_DELAY.toString());
+              // the journey listens for an order this long after its last call before completing
+              worker.put("journeys.abandoned-cart.attribution-window", "PT2S");
               // everyone in the SMS arm of the last-call experiment, nobody held out
               worker.put("journeys.abandoned-cart.email-last-call-weight", "0");
               worker.put("journeys.abandoned-cart.holdout-percent", "0");

@@ -48,6 +48,7 @@ class HoldoutEndToEndTest {
     var workerProperties = stack.forWorker();
     workerProperties.put("journeys.abandoned-cart.reminder-delay", "PT2S");
     workerProperties.put("journeys.abandoned-cart.last-call-delay", "PT2S");
+    workerProperties.put("journeys.abandoned-cart.attribution-window", "PT2S");
     workerProperties.put("journeys.abandoned-cart.holdout-percent", "100");
     worker =
         JourneysWorkerApplication.builder().run(StackProperties.asCommandLine(workerProperties));

@@ -46,6 +46,8 @@ class OptOutEndToEndTest {
             (worker, apiUrl) -> {
               worker.put("journeys.abandoned-cart.reminder-delay", REMINDER_DELAY.toString());
               worker.put("journeys.abandoned-cart.last-call-delay", LAST_CALL_DELAY.toString());
+              // the journey listens for an order this long after its last call before completing
+              worker.put("journeys.abandoned-cart.attribution-window", "PT2S");
               worker.put("journeys.unsubscribe.base-url", apiUrl.toString());
               worker.put("journeys.unsubscribe.secret", UNSUBSCRIBE_SECRET);
             });

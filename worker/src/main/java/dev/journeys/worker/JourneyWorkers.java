@@ -38,6 +38,7 @@ public class JourneyWorkers implements SmartLifecycle {
       HandoffActivities handoffActivities,
       BackInStockActivities stockSubscriptions,
       ExperimentActivities experiments,
+      dev.journeys.funnel.EnrollmentActivities enrollments,
       SearchAttributeSetup searchAttributes,
       WorkerProperties properties,
       Environment environment,
@@ -56,7 +57,12 @@ public class JourneyWorkers implements SmartLifecycle {
     var worker = factory.newWorker(properties.taskQueue(), properties.worker().workerOptions());
     JourneyRegistration.registerAll(worker, new ConfiguredSettings(Binder.get(environment)));
     worker.registerActivitiesImplementations(
-        sendActivities, profileActivities, handoffActivities, stockSubscriptions, experiments);
+        sendActivities,
+        profileActivities,
+        handoffActivities,
+        stockSubscriptions,
+        experiments,
+        enrollments);
   }
 
   @Override

@@ -66,6 +66,7 @@ public final class Journey {
   private final Handoffs handoffs;
   private final Experiments experiments;
   private final HoldOut holdOut = new HoldOut();
+  private final Attribution attribution;
   private Enrollment enrollment;
 
   /** The {@code repeat} loop this run continued in (carried), and the one it continues in. */
@@ -101,6 +102,11 @@ public final class Journey {
         new Experiments(
             Workflow.newActivityStub(ExperimentActivities.class, options.lookup()),
             () -> enrollment.customerId());
+    this.attribution =
+        new Attribution(
+            Workflow.newActivityStub(
+                dev.journeys.funnel.EnrollmentActivities.class, options.lookup()),
+            goals);
   }
 
   /** A journey that only ends when its story does (or on an exit, see {@link #exitOn}). */
@@ -156,6 +162,21 @@ public final class Journey {
     return this;
   }
 
+  /**
+   * How long after its last message a goal still counts for the journey (default 5 days): the
+   * journey listens for its goals that long before it completes.
+   */
+  public Journey attributionWindow(Duration window) {
+    attribution.window(window);
+    return this;
+  }
+
+  /** The journey's version in the funnel (default 1): raise it when its story changes. */
+  public Journey version(int version) {
+    attribution.journeyVersion(version);
+    return this;
+  }
+
   /** The activity options this journey uses, for journeys that call their own activities. */
   public JourneyActivityOptions activityOptions() {
     return options;
@@ -164,6 +185,7 @@ public final class Journey {
   /** Runs the body for this enrollment; returns CONVERTED, EXITED or COMPLETED (ran to its end). */
   public JourneyOutcome run(Enrollment enrollment, Runnable body) {
     this.enrollment = enrollment;
+    attribution.start(enrollment, enrollmentId());
     inbox.enrolled(enrollment.trigger());
     Workflow.upsertTypedSearchAttributes(
         JourneySearchAttributes.CUSTOMER_ID.valueSet(enrollment.customerId()),
@@ -183,6 +205,7 @@ public final class Journey {
       if (holdOut.legacy() && !holdOut.sleptThrough().isZero()) {
         waits.pause(holdOut.sleptThrough());
       }
+      attribution.listen(progress, waits);
       return finish(JourneyOutcome.COMPLETED);
     } catch (JourneyEnded ended) {
       log.info(
@@ -190,6 +213,7 @@ public final class Journey {
           ended.outcome,
           ended.event == null ? "the journey" : ended.event.type(),
           progress.step());
+      attribution.endedBy(ended.event);
       return finish(ended.outcome);
     } catch (CanceledFailure cancelled) {
       Workflow.newDetachedCancellationScope(() -> finish(JourneyOutcome.CANCELLED)).run();
@@ -311,6 +335,7 @@ public final class Journey {
   /** As {@link #send(Message)}, at journey step {@code step}; the ledger keeps the message's. */
   public SendOutcome send(String step, Message message) {
     moveTo(step);
+    attribution.messageAsked();
     return sends.send(message);
   }
 
@@ -322,6 +347,7 @@ public final class Journey {
   /** As {@link #sendPreferred(Message)}, at the journey step {@code step}. */
   public SendOutcome sendPreferred(String step, Message message) {
     moveTo(step);
+    attribution.messageAsked();
     return sends.send(Sends.preferring(message, profile().preferredChannel()));
   }
 
@@ -341,6 +367,7 @@ public final class Journey {
    */
   public SendOutcome holdBack(Message message) {
     moveTo(message.step());
+    attribution.messageAsked();
     return sends.holdBack(message);
   }
 
@@ -551,8 +578,10 @@ public final class Journey {
   }
 
   private JourneyOutcome finish(JourneyOutcome result) {
+    String endedAt = progress.step();
     experiments.recordOutcome(result);
     progress.finish(result);
+    attribution.finish(enrollment, enrollmentId(), result, endedAt, experiments.variants());
     return result;
   }
 }

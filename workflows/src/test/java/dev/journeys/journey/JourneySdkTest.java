@@ -399,8 +399,10 @@ class JourneySdkTest {
             });
 
     assertThat(result(probe)).isEqualTo(JourneyOutcome.COMPLETED);
-    // one search-attribute update per step entered, none for a send at the step it is in
-    assertThat(stepsInHistory()).containsExactly("welcome", "wait-for-tips", "tips", "completed");
+    // one search-attribute update per step entered, none for a send at the step it is in; a
+    // journey with goals then listens for them through the attribution window
+    assertThat(stepsInHistory())
+        .containsExactly("welcome", "wait-for-tips", "tips", "attribution-window", "completed");
     // the ledger keeps each message's own step
     assertThat(test.sent)
         .extracting(s -> s.request().step())

@@ -51,6 +51,12 @@ public final class JourneyTestEnvironment implements AutoCloseable {
   public final List<ExperimentOutcome> experimentOutcomes =
       Collections.synchronizedList(new ArrayList<>());
 
+  /** Every enrollment entry and end the journeys recorded for the funnel. */
+  public final List<Object> enrollmentRecords = Collections.synchronizedList(new ArrayList<>());
+
+  /** While true, recording an enrollment's entry or end fails (the store is down). */
+  public volatile boolean enrollmentStoreDown;
+
   /** Every handoff requested; the fake helpdesk answers with ticket ids T-1, T-2, ... */
   public final List<HandoffRequest> handoffs = Collections.synchronizedList(new ArrayList<>());
 
@@ -86,6 +92,7 @@ public final class JourneyTestEnvironment implements AutoCloseable {
     activities.add(new FakeProfiles());
     activities.add(new FakeHelpdesk());
     activities.add(new FakeExperiments());
+    activities.add(new RecordingEnrollments());
     activities.addAll(List.of(moreActivities));
     worker.registerActivitiesImplementations(activities.toArray());
     env.start();
@@ -160,6 +167,26 @@ public final class JourneyTestEnvironment implements AutoCloseable {
     @Override
     public void recordOutcome(ExperimentOutcome outcome) {
       experimentOutcomes.add(outcome);
+    }
+  }
+
+  private final class RecordingEnrollments implements dev.journeys.funnel.EnrollmentActivities {
+    @Override
+    public void entered(dev.journeys.funnel.EnrollmentEntered entered) {
+      storeUp();
+      enrollmentRecords.add(entered);
+    }
+
+    @Override
+    public void ended(dev.journeys.funnel.EnrollmentEnded ended) {
+      storeUp();
+      enrollmentRecords.add(ended);
+    }
+
+    private void storeUp() {
+      if (enrollmentStoreDown) {
+        throw new IllegalStateException("journey store down");
+      }
     }
   }
 

@@ -96,7 +96,15 @@ class ReceiptWaitTest {
               }
               return new SendOutcome.Sent(request.channel(), "wamid." + requests.size());
             });
-    worker.registerActivitiesImplementations(sends);
+    var enrollments =
+        new dev.journeys.funnel.EnrollmentActivities() {
+          @Override
+          public void entered(dev.journeys.funnel.EnrollmentEntered entered) {}
+
+          @Override
+          public void ended(dev.journeys.funnel.EnrollmentEnded ended) {}
+        };
+    worker.registerActivitiesImplementations(sends, enrollments);
     env.start();
     client = env.getWorkflowClient();
   }

@@ -1,14 +1,17 @@
 package dev.journeys.api.experiment;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
 import dev.journeys.api.security.ApiPrincipal;
 import dev.journeys.experiment.ExperimentDecision;
 import dev.journeys.experiment.ExperimentDecisions;
+import dev.journeys.experiment.ExperimentReports;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +39,48 @@ public class ExperimentController {
           String winner,
       @Size(max = 500) String reason) {}
 
-  private final ExperimentDecisions decisions;
+  /**
+   * What {@code GET /v1/experiments/{name}} answers: the arms' numbers, each arm's lift over the
+   * hold-out with its confidence interval, what the decision rule says now, and the decision with
+   * who made it and the statistics it was made on (null when a person decided).
+   */
+  public record ExperimentView(
+      String experiment,
+      ExperimentDecision decision,
+      com.fasterxml.jackson.databind.JsonNode decisionStatistics,
+      java.time.Instant runningSince,
+      dev.journeys.experiment.ExperimentVerdict.Verdict rule,
+      dev.journeys.experiment.ExperimentVerdict.ArmResult holdout,
+      List<dev.journeys.experiment.Lift> lifts) {}
 
-  public ExperimentController(ExperimentDecisions decisions) {
+  private final ExperimentDecisions decisions;
+  private final ExperimentReports reports;
+  private final ObjectMapper json;
+
+  public ExperimentController(
+      ExperimentDecisions decisions, ExperimentReports reports, ObjectMapper json) {
     this.decisions = decisions;
+    this.reports = reports;
+    this.json = json;
+  }
+
+  @GetMapping("/v1/experiments/{name}")
+  public ExperimentView experiment(@PathVariable String name) throws IOException {
+    checkName(name);
+    var report = reports.report(name);
+    if (report.runningSince() == null && report.decision().isEmpty()) {
+      throw new NotFoundException("experiment '" + name + "' has no outcomes and no decision");
+    }
+    return new ExperimentView(
+        name,
+        report.decision().orElse(null),
+        report.decisionStatistics().isPresent()
+            ? json.readTree(report.decisionStatistics().get())
+            : null,
+        report.runningSince(),
+        report.rule(),
+        report.holdout(),
+        report.lifts());
   }
 
   @PostMapping(path = "/v1/experiments/{name}/decision", consumes = "application/json")

@@ -52,7 +52,15 @@ class JourneyRouterReentryTest {
           @Override
           public void recordOutcome(dev.journeys.experiment.ExperimentOutcome outcome) {}
         };
-    worker.registerActivitiesImplementations(sends, experiments);
+    var enrollments =
+        new dev.journeys.funnel.EnrollmentActivities() {
+          @Override
+          public void entered(dev.journeys.funnel.EnrollmentEntered entered) {}
+
+          @Override
+          public void ended(dev.journeys.funnel.EnrollmentEnded ended) {}
+        };
+    worker.registerActivitiesImplementations(sends, experiments, enrollments);
     env.start();
   }
 

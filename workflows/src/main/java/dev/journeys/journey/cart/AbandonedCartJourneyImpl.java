@@ -26,6 +26,7 @@ public class AbandonedCartJourneyImpl implements AbandonedCartJourney {
 
   public AbandonedCartJourneyImpl(AbandonedCartSettings settings) {
     this.settings = settings;
+    journey.attributionWindow(settings.attributionWindow());
   }
 
   @Override

@@ -13,13 +13,16 @@ import java.time.Duration;
  * @param smsLastCallWeight relative weight of the arm whose last call is an SMS (email fallback)
  * @param emailLastCallWeight relative weight of the arm whose last call is an email
  * @param holdoutPercent share of customers (0-100) who get no message, to measure the uplift
+ * @param attributionWindow how long after the last call an order still converts the journey (and
+ *     counts for its arm): the journey listens that long before it completes
  */
 public record AbandonedCartSettings(
     Duration reminderDelay,
     Duration lastCallDelay,
     int smsLastCallWeight,
     int emailLastCallWeight,
-    int holdoutPercent) {
+    int holdoutPercent,
+    Duration attributionWindow) {
 
   public static final AbandonedCartSettings DEFAULTS =
       new AbandonedCartSettings(Duration.ofHours(1), Duration.ofHours(23));
@@ -31,8 +34,28 @@ public record AbandonedCartSettings(
     if (lastCallDelay == null || lastCallDelay.isNegative() || lastCallDelay.isZero()) {
       throw new IllegalArgumentException("lastCallDelay must be positive, was " + lastCallDelay);
     }
+    if (attributionWindow == null || attributionWindow.isNegative()) {
+      throw new IllegalArgumentException(
+          "attributionWindow must not be negative, was " + attributionWindow);
+    }
     // builds it once so that bad weights fail at startup, not in a running journey
     experiment(smsLastCallWeight, emailLastCallWeight, holdoutPercent);
+  }
+
+  /** The default attribution window of 5 days. */
+  public AbandonedCartSettings(
+      Duration reminderDelay,
+      Duration lastCallDelay,
+      int smsLastCallWeight,
+      int emailLastCallWeight,
+      int holdoutPercent) {
+    this(
+        reminderDelay,
+        lastCallDelay,
+        smsLastCallWeight,
+        emailLastCallWeight,
+        holdoutPercent,
+        Duration.ofDays(5));
   }
 
   /** An even split of the last-call channel, no hold-out. */

@@ -51,6 +51,15 @@ public class Histories implements JourneyHistories {
               journey.onEvent(event("e-order", "c-1", EventTypes.ORDER_PLACED, Map.of()));
             }),
         new Scenario(
+            "abandoned-cart-attributed",
+            EventTypes.CART_ABANDONED,
+            cart,
+            (test, journey) -> {
+              // an order two days after the last call: within the attribution window
+              test.env.sleep(Duration.ofDays(3));
+              journey.onEvent(event("e-order", "c-1", EventTypes.ORDER_PLACED, Map.of()));
+            }),
+        new Scenario(
             System.getProperty("journeys.cart-holdout-history", HOLDOUT + "-v1"),
             EventTypes.CART_ABANDONED,
             cart));

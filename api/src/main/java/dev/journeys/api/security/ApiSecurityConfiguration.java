@@ -138,6 +138,9 @@ public class ApiSecurityConfiguration {
                     .access(ScopeRule.all(OPERATOR))
                     .requestMatchers("/v1/experiments/**")
                     .access(ScopeRule.all(OPERATOR))
+                    // funnels: every journey's conversion figures, for the marketing operator
+                    .requestMatchers(GET, "/v1/journeys/*/funnel", "/v1/journeys/*/funnel.html")
+                    .access(ScopeRule.all(OPERATOR))
                     .requestMatchers(GET, "/actuator/**")
                     .access(ScopeRule.all(OPERATOR))
                     // the keys themselves

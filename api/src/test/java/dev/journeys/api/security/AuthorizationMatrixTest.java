@@ -87,6 +87,9 @@ class AuthorizationMatrixTest {
     EXPECTED.put("DELETE /v1/suppressions/{channel}/{address}", Set.of(OPERATOR));
     EXPECTED.put("POST /v1/experiments/{name}/decision", Set.of(OPERATOR));
     EXPECTED.put("GET /v1/experiments/{name}/decision", Set.of(OPERATOR));
+    EXPECTED.put("GET /v1/experiments/{name}", Set.of(OPERATOR));
+    EXPECTED.put("GET /v1/journeys/{journey}/funnel", Set.of(OPERATOR));
+    EXPECTED.put("GET /v1/journeys/{journey}/funnel.html", Set.of(OPERATOR));
     EXPECTED.put("POST /v1/admin/api-keys", Set.of(ADMIN));
     EXPECTED.put("GET /v1/admin/api-keys", Set.of(ADMIN));
     EXPECTED.put("DELETE /v1/admin/api-keys/{id}", Set.of(ADMIN));

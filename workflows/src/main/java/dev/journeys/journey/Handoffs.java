@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  */
 final class Handoffs {
 
-  private final HandoffActivities helpdesk;
+  private final SummarizedActivities<HandoffActivities> helpdesk;
   private final Inbox inbox;
   private final Waits waits;
   private final StepKeys keys;
@@ -27,7 +27,7 @@ final class Handoffs {
   private final Supplier<CustomerProfile> profile;
 
   Handoffs(
-      HandoffActivities helpdesk,
+      SummarizedActivities<HandoffActivities> helpdesk,
       Inbox inbox,
       Waits waits,
       StepKeys keys,
@@ -55,7 +55,8 @@ final class Handoffs {
             inbox.events(),
             messages.get(),
             profile.get());
-    return inbox.race(() -> Async.function(helpdesk::openTicket, request));
+    return inbox.race(
+        () -> Async.function(helpdesk.summarized(Summaries.handoff(step))::openTicket, request));
   }
 
   /** A {@code ticket_resolved} event whose {@code ticketId} is the ticket's, or empty. */

@@ -67,6 +67,7 @@ public final class Journey {
   private final Experiments experiments;
   private final HoldOut holdOut = new HoldOut();
   private Enrollment enrollment;
+  private String endedBecause;
 
   private Journey(Set<String> goals, JourneyActivityOptions options) {
     this.options = options;
@@ -76,17 +77,18 @@ public final class Journey {
             Workflow.newActivityStub(CustomerActivities.class, options.lookup()),
             () -> enrollment.customerId(),
             progress::step);
-    this.waits = new Waits(inbox, () -> profiles.get().zone());
+    this.waits = new Waits(inbox, () -> profiles.get().zone(), progress::step, this::knownZone);
+    waits.onChange(this::describe);
     this.sends =
         new Sends(
-            Workflow.newActivityStub(SendActivities.class, options.send()),
+            new SummarizedActivities<>(SendActivities.class, options.send()),
             inbox,
             waits,
             keys,
             () -> enrollment);
     this.handoffs =
         new Handoffs(
-            Workflow.newActivityStub(HandoffActivities.class, options.handoff()),
+            new SummarizedActivities<>(HandoffActivities.class, options.handoff()),
             inbox,
             waits,
             keys,
@@ -153,12 +155,14 @@ public final class Journey {
     } else if (enrollment.trigger() != null) {
       receive(enrollment.trigger());
     }
+    describe();
     try {
       inbox.checkEnded();
       body.run();
       if (holdOut.legacy() && !holdOut.sleptThrough().isZero()) {
         waits.pause(holdOut.sleptThrough());
       }
+      endedBecause = Summaries.outcome(JourneyOutcome.COMPLETED, "its last step", progress.step());
       return finish(JourneyOutcome.COMPLETED);
     } catch (JourneyEnded ended) {
       log.info(
@@ -166,8 +170,12 @@ public final class Journey {
           ended.outcome,
           ended.event == null ? "the journey" : ended.event.type(),
           progress.step());
+      endedBecause =
+          Summaries.outcome(
+              ended.outcome, ended.event == null ? null : ended.event.type(), progress.step());
       return finish(ended.outcome);
     } catch (CanceledFailure cancelled) {
+      endedBecause = Summaries.outcome(JourneyOutcome.CANCELLED, "a cancel", progress.step());
       Workflow.newDetachedCancellationScope(() -> finish(JourneyOutcome.CANCELLED)).run();
       throw cancelled;
     }
@@ -181,6 +189,7 @@ public final class Journey {
   /** Names the step (state query, JourneyStep attribute); a wait can follow on the same line. */
   public Journey step(String name) {
     progress.step(name);
+    describe();
     return this;
   }
 
@@ -287,7 +296,7 @@ public final class Journey {
   /** As {@link #send(Message)}, at journey step {@code step}; the ledger keeps the message's. */
   public SendOutcome send(String step, Message message) {
     moveTo(step);
-    return sends.send(message);
+    return described(sends.send(message));
   }
 
   /** As {@link #send(Message)}, on the profile's preferred channel first. */
@@ -298,7 +307,7 @@ public final class Journey {
   /** As {@link #sendPreferred(Message)}, at the journey step {@code step}. */
   public SendOutcome sendPreferred(String step, Message message) {
     moveTo(step);
-    return sends.send(Sends.preferring(message, profile().preferredChannel()));
+    return described(sends.send(Sends.preferring(message, profile().preferredChannel())));
   }
 
   /** Sends, or withholds ({@link #holdBack}) from the hold-out group of {@link #arm}. */
@@ -317,7 +326,7 @@ public final class Journey {
    */
   public SendOutcome holdBack(Message message) {
     moveTo(message.step());
-    return sends.holdBack(message);
+    return described(sends.holdBack(message));
   }
 
   /** Runs an activity call of the journey's own; a goal or exit event cancels it. */
@@ -475,6 +484,28 @@ public final class Journey {
 
   private void moveTo(String step) {
     progress.moveTo(step);
+    describe();
+  }
+
+  private SendOutcome described(SendOutcome outcome) {
+    describe();
+    return outcome;
+  }
+
+  /** The zone of the profile looked up so far, UTC before any: never looks one up. */
+  private java.time.ZoneId knownZone() {
+    var known = profiles.known();
+    return known == null ? java.time.ZoneOffset.UTC : known.zone();
+  }
+
+  /**
+   * Keeps the workflow's current details (shown by the Temporal UI) a support note of where the
+   * journey is; user metadata, not a command, so it is safe to call as often as the state changes.
+   */
+  private void describe() {
+    if (enrollment != null) {
+      Workflow.setCurrentDetails(Summaries.details(state(), endedBecause, knownZone()));
+    }
   }
 
   private static String enrollmentId() {
@@ -493,6 +524,7 @@ public final class Journey {
   private JourneyOutcome finish(JourneyOutcome result) {
     experiments.recordOutcome(result);
     progress.finish(result);
+    describe();
     return result;
   }
 }

@@ -26,7 +26,7 @@ final class Sends {
 
   static final Duration MIN_DEFERRAL = Duration.ofSeconds(1);
 
-  private final SendActivities sends;
+  private final SummarizedActivities<SendActivities> sends;
   private final Inbox inbox;
   private final Waits waits;
   private final StepKeys keys;
@@ -34,7 +34,7 @@ final class Sends {
   private final List<JourneyState.MessageRecord> messages = new ArrayList<>();
 
   Sends(
-      SendActivities sends,
+      SummarizedActivities<SendActivities> sends,
       Inbox inbox,
       Waits waits,
       StepKeys keys,
@@ -67,7 +67,8 @@ final class Sends {
     inbox.checkEnded();
     Channel channel = message.channels().getFirst();
     var request = request(keys.next(message.step()), message, channel).heldOut();
-    SendOutcome result = inbox.race(() -> Async.function(sends::send, request));
+    SendOutcome result =
+        inbox.race(() -> Async.function(sends.summarized(Summaries.send(request))::send, request));
     messages.add(new JourneyState.MessageRecord(message.step(), message.key(), channel, result));
     return result;
   }
@@ -78,7 +79,8 @@ final class Sends {
    * ...), so the ledger keeps the deferral and the later decision apart.
    */
   private SendOutcome sendWhenAllowed(SendRequest request) {
-    SendOutcome result = inbox.race(() -> Async.function(sends::send, request));
+    SendOutcome result =
+        inbox.race(() -> Async.function(sends.summarized(Summaries.send(request))::send, request));
     for (int retry = 1;
         retry <= MAX_DEFERRALS && result instanceof SendOutcome.Deferred deferred;
         retry++) {
@@ -88,7 +90,8 @@ final class Sends {
           wait.compareTo(MIN_DEFERRAL) < 0 ? MIN_DEFERRAL : wait,
           () -> false);
       var again = request.withIdempotencyKey(request.idempotencyKey() + "/retry-" + retry);
-      result = inbox.race(() -> Async.function(sends::send, again));
+      result =
+          inbox.race(() -> Async.function(sends.summarized(Summaries.send(again))::send, again));
     }
     return result;
   }

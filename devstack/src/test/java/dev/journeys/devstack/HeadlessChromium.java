@@ -133,19 +133,34 @@ final class HeadlessChromium implements AutoCloseable {
    * rendered} accepts it; the last text seen when {@code atMost} has passed.
    */
   String textOf(URI url, Predicate<String> rendered, Duration atMost) throws Exception {
+    return evaluate(url, TEXT, rendered, atMost);
+  }
+
+  /**
+   * The page's text and, after it, that of its same-origin frames: the Temporal UI renders the
+   * Markdown of summaries and details in iframes, whose text the page's innerText leaves out.
+   */
+  private static final String TEXT =
+      """
+      (document.body ? document.body.innerText : '') + '\\n' +
+        [...document.querySelectorAll('iframe')]
+          .map(f => f.contentDocument && f.contentDocument.body
+                ? f.contentDocument.body.innerText : '')
+          .join('\\n')""";
+
+  /**
+   * Opens {@code url} and evaluates the JavaScript {@code expression} (a string) until {@code
+   * rendered} accepts its value; the last value when {@code atMost} has passed.
+   */
+  String evaluate(URI url, String expression, Predicate<String> rendered, Duration atMost)
+      throws Exception {
     try (var page = page()) {
       page.call("Page.navigate", Map.of("url", url.toString()));
       Instant deadline = Instant.now().plus(atMost);
       String text = "";
       while (Instant.now().isBefore(deadline)) {
         JsonNode result =
-            page.call(
-                "Runtime.evaluate",
-                Map.of(
-                    "expression",
-                    "document.body ? document.body.innerText : ''",
-                    "returnByValue",
-                    true));
+            page.call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
         text = result.path("result").path("value").asText("");
         if (rendered.test(text)) {
           return text;

@@ -83,17 +83,15 @@ class TemporalUiEndToEndTest {
             .describe()
             .getExecution()
             .getRunId();
-    URI page =
-        stack
-            .temporalUi()
-            .resolve(
-                "/namespaces/"
-                    + stack.temporalNamespace()
-                    + "/workflows/"
-                    + URLEncoder.encode(workflowId, StandardCharsets.UTF_8)
-                    + "/"
-                    + runId
-                    + "/history");
+    String run =
+        "/namespaces/"
+            + stack.temporalNamespace()
+            + "/workflows/"
+            + URLEncoder.encode(workflowId, StandardCharsets.UTF_8)
+            + "/"
+            + runId;
+    URI history = stack.temporalUi().resolve(run + "/history");
+    URI metadata = stack.temporalUi().resolve(run + "/user-metadata");
     var expected =
         List.of(
             "abandoned-cart for customer ada, triggered by cart_abandoned",
@@ -101,15 +99,28 @@ class TemporalUiEndToEndTest {
             "send cart-reminder by EMAIL",
             "wait-after-reminder 10m");
 
-    String text;
+    // the support note: the router's summary, the journey's current details
+    var note =
+        List.of(
+            "abandoned-cart for customer ada, triggered by cart_abandoned",
+            "Step: wait-after-reminder, waiting for timer, next wake-up",
+            "cart-reminder by EMAIL at cart-reminder: sent");
+
+    String historyText;
+    String metadataText;
     try (var browser = HeadlessChromium.start(chromium)) {
-      text =
+      historyText =
           browser.textOf(
-              page, t -> expected.stream().allMatch(t::contains), Duration.ofSeconds(90));
+              history, t -> expected.stream().allMatch(t::contains), Duration.ofSeconds(90));
+      metadataText =
+          browser.textOf(
+              metadata, t -> note.stream().allMatch(t::contains), Duration.ofSeconds(60));
     }
 
     // what the browser read, for whoever looks into a failure
-    Files.writeString(Path.of("target", "temporal-ui-cart-journey.txt"), text);
-    assertThat(text).as("the Temporal UI's page of " + page).contains(expected);
+    Files.writeString(Path.of("target", "temporal-ui-cart-history.txt"), historyText);
+    Files.writeString(Path.of("target", "temporal-ui-cart-user-metadata.txt"), metadataText);
+    assertThat(historyText).as("the Temporal UI's page " + history).contains(expected);
+    assertThat(metadataText).as("the Temporal UI's page " + metadata).contains(note);
   }
 }

@@ -8,6 +8,7 @@ import dev.journeys.handoff.HandoffActivities;
 import dev.journeys.handoff.HandoffTicket;
 import dev.journeys.messaging.SendActivities;
 import dev.journeys.messaging.SendOutcome;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -74,7 +75,8 @@ public final class Journey {
     this.inbox = new Inbox(goals);
     this.profiles =
         new Profiles(
-            Workflow.newActivityStub(CustomerActivities.class, options.lookup()),
+            Workflow.newActivityStub(
+                CustomerActivities.class, summarized(options.lookup(), "look up customer profile")),
             () -> enrollment.customerId(),
             progress::step);
     this.waits = new Waits(inbox, () -> profiles.get().zone(), progress::step, this::knownZone);
@@ -96,7 +98,9 @@ public final class Journey {
             profiles::get);
     this.experiments =
         new Experiments(
-            Workflow.newActivityStub(ExperimentActivities.class, options.lookup()),
+            Workflow.newActivityStub(
+                ExperimentActivities.class,
+                summarized(options.lookup(), "experiment: read decision or record outcome")),
             () -> enrollment.customerId());
   }
 
@@ -485,6 +489,10 @@ public final class Journey {
   private void moveTo(String step) {
     progress.moveTo(step);
     describe();
+  }
+
+  private static ActivityOptions summarized(ActivityOptions options, String summary) {
+    return ActivityOptions.newBuilder(options).setSummary(summary).build();
   }
 
   private SendOutcome described(SendOutcome outcome) {

@@ -152,7 +152,7 @@ final class Summaries {
     if (state.messages().isEmpty()) {
       out.append("Messages: none yet");
     } else {
-      out.append("Messages:");
+      out.append("Messages:\n"); // a blank line before the list: the UI's Markdown wants one
       for (var message : state.messages()) {
         out.append("\n- ").append(message.messageKey()).append(" by ").append(message.channel());
         out.append(" at ").append(message.step()).append(": ");

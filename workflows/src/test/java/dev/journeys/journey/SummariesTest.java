@@ -101,6 +101,7 @@ class SummariesTest {
             Experiments: cart-last-call-channel=sms
 
             Messages:
+
             - cart-reminder by EMAIL at cart-reminder: sent
             - cart-last-call-sms by SMS at cart-last-call: suppressed (opted_out)""");
   }

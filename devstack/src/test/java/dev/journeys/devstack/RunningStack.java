@@ -83,6 +83,15 @@ final class RunningStack implements AutoCloseable {
     return apiUrl;
   }
 
+  /** The dev server's Web UI, e.g. {@code http://127.0.0.1:8233}, and its namespace. */
+  URI temporalUi() {
+    return URI.create(temporal.uiUrl());
+  }
+
+  String temporalNamespace() {
+    return temporal.namespace();
+  }
+
   WorkflowClient temporalClient() {
     return worker.getBean(WorkflowClient.class);
   }

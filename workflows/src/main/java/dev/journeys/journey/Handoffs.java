@@ -28,7 +28,7 @@ final class Handoffs {
 
   private static final Logger log = Workflow.getLogger(Handoffs.class);
 
-  private final HandoffActivities helpdesk;
+  private final SummarizedActivities<HandoffActivities> helpdesk;
   private final Inbox inbox;
   private final Waits waits;
   private final StepKeys keys;
@@ -36,7 +36,7 @@ final class Handoffs {
   private final Supplier<CustomerProfile> profile;
 
   Handoffs(
-      HandoffActivities helpdesk,
+      SummarizedActivities<HandoffActivities> helpdesk,
       Inbox inbox,
       Waits waits,
       StepKeys keys,
@@ -65,7 +65,8 @@ final class Handoffs {
             messages.get(),
             profile.get());
     try {
-      return inbox.race(() -> Async.function(helpdesk::openTicket, request));
+      return inbox.race(
+          () -> Async.function(helpdesk.summarized(Summaries.handoff(step))::openTicket, request));
     } catch (ActivityFailure failure) {
       if (failure.getCause() instanceof CanceledFailure cancelled) {
         throw cancelled; // the workflow was cancelled: Journey records CANCELLED

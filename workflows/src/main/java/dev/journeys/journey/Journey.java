@@ -8,6 +8,7 @@ import dev.journeys.handoff.HandoffActivities;
 import dev.journeys.handoff.HandoffTicket;
 import dev.journeys.messaging.SendActivities;
 import dev.journeys.messaging.SendOutcome;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -68,6 +69,7 @@ public final class Journey {
   private final HoldOut holdOut = new HoldOut();
   private final Attribution attribution;
   private Enrollment enrollment;
+  private String endedBecause;
 
   /** The {@code repeat} loop this run continued in (carried), and the one it continues in. */
   private String resumeLoop;
@@ -79,20 +81,22 @@ public final class Journey {
     this.inbox = new Inbox(goals);
     this.profiles =
         new Profiles(
-            Workflow.newActivityStub(CustomerActivities.class, options.lookup()),
+            Workflow.newActivityStub(
+                CustomerActivities.class, summarized(options.lookup(), "look up customer profile")),
             () -> enrollment.customerId(),
             progress::step);
-    this.waits = new Waits(inbox, () -> profiles.get().zone());
+    this.waits = new Waits(inbox, () -> profiles.get().zone(), progress::step, this::knownZone);
+    waits.onChange(this::describe);
     this.sends =
         new Sends(
-            Workflow.newActivityStub(SendActivities.class, options.send()),
+            new SummarizedActivities<>(SendActivities.class, options.send()),
             inbox,
             waits,
             keys,
             () -> enrollment);
     this.handoffs =
         new Handoffs(
-            Workflow.newActivityStub(HandoffActivities.class, options.handoff()),
+            new SummarizedActivities<>(HandoffActivities.class, options.handoff()),
             inbox,
             waits,
             keys,
@@ -100,7 +104,9 @@ public final class Journey {
             profiles::get);
     this.experiments =
         new Experiments(
-            Workflow.newActivityStub(ExperimentActivities.class, options.lookup()),
+            Workflow.newActivityStub(
+                ExperimentActivities.class,
+                summarized(options.lookup(), "experiment: read decision or record outcome")),
             () -> enrollment.customerId());
     this.attribution =
         new Attribution(
@@ -199,6 +205,7 @@ public final class Journey {
       // events the API held because they arrived before this enrollment started
       enrollment.earlierEvents().forEach(this::receive);
     }
+    describe();
     try {
       inbox.checkEnded();
       body.run();
@@ -206,6 +213,7 @@ public final class Journey {
         waits.pause(holdOut.sleptThrough());
       }
       attribution.listen(progress, waits);
+      endedBecause = Summaries.outcome(JourneyOutcome.COMPLETED, "its last step", progress.step());
       return finish(JourneyOutcome.COMPLETED);
     } catch (JourneyEnded ended) {
       log.info(
@@ -214,8 +222,12 @@ public final class Journey {
           ended.event == null ? "the journey" : ended.event.type(),
           progress.step());
       attribution.endedBy(ended.event);
+      endedBecause =
+          Summaries.outcome(
+              ended.outcome, ended.event == null ? null : ended.event.type(), progress.step());
       return finish(ended.outcome);
     } catch (CanceledFailure cancelled) {
+      endedBecause = Summaries.outcome(JourneyOutcome.CANCELLED, "a cancel", progress.step());
       Workflow.newDetachedCancellationScope(() -> finish(JourneyOutcome.CANCELLED)).run();
       throw cancelled;
     }
@@ -229,6 +241,7 @@ public final class Journey {
   /** Names the step (state query, JourneyStep attribute); a wait can follow on the same line. */
   public Journey step(String name) {
     progress.step(name);
+    describe();
     return this;
   }
 
@@ -336,7 +349,7 @@ public final class Journey {
   public SendOutcome send(String step, Message message) {
     moveTo(step);
     attribution.messageAsked();
-    return sends.send(message);
+    return described(sends.send(message));
   }
 
   /** As {@link #send(Message)}, on the profile's preferred channel first. */
@@ -348,7 +361,7 @@ public final class Journey {
   public SendOutcome sendPreferred(String step, Message message) {
     moveTo(step);
     attribution.messageAsked();
-    return sends.send(Sends.preferring(message, profile().preferredChannel()));
+    return described(sends.send(Sends.preferring(message, profile().preferredChannel())));
   }
 
   /** Sends, or withholds ({@link #holdBack}) from the hold-out group of {@link #arm}. */
@@ -368,7 +381,7 @@ public final class Journey {
   public SendOutcome holdBack(Message message) {
     moveTo(message.step());
     attribution.messageAsked();
-    return sends.holdBack(message);
+    return described(sends.holdBack(message));
   }
 
   /** Runs an activity call of the journey's own; a goal or exit event cancels it. */
@@ -548,6 +561,32 @@ public final class Journey {
 
   private void moveTo(String step) {
     progress.moveTo(step);
+    describe();
+  }
+
+  private static ActivityOptions summarized(ActivityOptions options, String summary) {
+    return ActivityOptions.newBuilder(options).setSummary(summary).build();
+  }
+
+  private SendOutcome described(SendOutcome outcome) {
+    describe();
+    return outcome;
+  }
+
+  /** The zone of the profile looked up so far, UTC before any: never looks one up. */
+  private java.time.ZoneId knownZone() {
+    var known = profiles.known();
+    return known == null ? java.time.ZoneOffset.UTC : known.zone();
+  }
+
+  /**
+   * Keeps the workflow's current details (shown by the Temporal UI) a support note of where the
+   * journey is; user metadata, not a command, so it is safe to call as often as the state changes.
+   */
+  private void describe() {
+    if (enrollment != null) {
+      Workflow.setCurrentDetails(Summaries.details(state(), endedBecause, knownZone()));
+    }
   }
 
   private static String enrollmentId() {
@@ -582,6 +621,7 @@ public final class Journey {
     experiments.recordOutcome(result);
     progress.finish(result);
     attribution.finish(enrollment, enrollmentId(), result, endedAt, experiments.variants());
+    describe();
     return result;
   }
 }

@@ -33,6 +33,11 @@ final class Profiles {
     this.step = step;
   }
 
+  /** The profile looked up last, null before the first lookup; never looks up. */
+  CustomerProfile known() {
+    return profile;
+  }
+
   CustomerProfile get() {
     if (profile == null || !step.get().equals(lookedUpAt)) {
       profile = lookUp();

@@ -45,7 +45,7 @@ final class Sends {
 
   private static final Logger log = Workflow.getLogger(Sends.class);
 
-  private final SendActivities sends;
+  private final SummarizedActivities<SendActivities> sends;
   private final Inbox inbox;
   private final Waits waits;
   private final StepKeys keys;
@@ -54,7 +54,7 @@ final class Sends {
   private Random random;
 
   Sends(
-      SendActivities sends,
+      SummarizedActivities<SendActivities> sends,
       Inbox inbox,
       Waits waits,
       StepKeys keys,
@@ -128,7 +128,7 @@ final class Sends {
    */
   private SendOutcome call(SendRequest request) {
     try {
-      return sends.send(request);
+      return sends.summarized(Summaries.send(request)).send(request);
     } catch (ActivityFailure failure) {
       if (failure.getCause() instanceof CanceledFailure cancelled) {
         throw cancelled; // the workflow was cancelled: Journey records CANCELLED
@@ -164,7 +164,9 @@ final class Sends {
     SendOutcome result;
     if (Workflow.getVersion(SEND_OUTCOMES, Workflow.DEFAULT_VERSION, 1)
         == Workflow.DEFAULT_VERSION) {
-      result = inbox.race(() -> Async.function(sends::send, request));
+      result =
+          inbox.race(
+              () -> Async.function(sends.summarized(Summaries.send(request))::send, request));
     } else {
       result = call(request);
     }
@@ -192,14 +194,16 @@ final class Sends {
   }
 
   private SendOutcome legacySendWhenAllowed(SendRequest request) {
-    SendOutcome result = inbox.race(() -> Async.function(sends::send, request));
+    SendOutcome result =
+        inbox.race(() -> Async.function(sends.summarized(Summaries.send(request))::send, request));
     for (int retry = 1;
         retry <= MAX_DEFERRALS && result instanceof SendOutcome.Deferred deferred;
         retry++) {
       Duration wait = Duration.between(Waits.now(), deferred.until());
       waits.until("deferred:" + deferred.reason(), atLeastMin(wait), () -> false);
       var again = request.withIdempotencyKey(request.idempotencyKey() + "/retry-" + retry);
-      result = inbox.race(() -> Async.function(sends::send, again));
+      result =
+          inbox.race(() -> Async.function(sends.summarized(Summaries.send(again))::send, again));
     }
     return result;
   }

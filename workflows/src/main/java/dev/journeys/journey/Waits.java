@@ -1,6 +1,7 @@
 package dev.journeys.journey;
 
 import dev.journeys.event.CustomerEvent;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -35,13 +36,34 @@ final class Waits {
   private int nextFrom;
 
   private final Supplier<ZoneId> customerZone;
+  private final Supplier<String> step;
+  private final Supplier<ZoneId> knownZone;
   private SendWindow sendWindow = SendWindow.DAYTIME;
   private String waitingFor;
   private Instant wakeUpAt;
 
-  Waits(Inbox inbox, Supplier<ZoneId> customerZone) {
+  private Runnable onChange = () -> {};
+
+  /**
+   * @param customerZone the customer's zone, looked up if need be (an activity)
+   * @param step the journey's step, for timer summaries
+   * @param knownZone the zone already known, never looked up (timer summaries must not add
+   *     commands)
+   */
+  Waits(
+      Inbox inbox,
+      Supplier<ZoneId> customerZone,
+      Supplier<String> step,
+      Supplier<ZoneId> knownZone) {
     this.inbox = inbox;
     this.customerZone = customerZone;
+    this.step = step;
+    this.knownZone = knownZone;
+  }
+
+  /** Called when a wait starts and ends, so the workflow's current details stay current. */
+  void onChange(Runnable listener) {
+    this.onChange = listener;
   }
 
   void sendWindow(SendWindow window) {
@@ -68,11 +90,21 @@ final class Waits {
     waitingFor = what;
     wakeUpAt = now().plus(timeout);
     try {
-      Workflow.await(timeout, () -> inbox.ended() || done.getAsBoolean());
+      onChange.run();
+      // Workflow.await(timeout, ...) with a named timer: the same commands (a timer that is not
+      // cancelled when the condition comes true, as recorded histories have it), plus a summary
+      var timer =
+          Workflow.newTimer(
+              timeout,
+              TimerOptions.newBuilder()
+                  .setSummary(Summaries.timer(step.get(), what, timeout, wakeUpAt, knownZone.get()))
+                  .build());
+      Workflow.await(() -> timer.isCompleted() || inbox.ended() || done.getAsBoolean());
     } finally {
       waitingFor = null;
       wakeUpAt = null;
     }
+    onChange.run();
     inbox.checkEnded();
   }
 

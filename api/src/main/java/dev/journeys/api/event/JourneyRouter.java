@@ -154,6 +154,9 @@ public class JourneyRouter {
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
             .setTaskQueue(JourneyCatalog.TASK_QUEUE)
+            // what the Temporal UI shows for the enrollment from its first moment
+            .setStaticSummary(EnrollmentNote.summary(journey, event))
+            .setStaticDetails(EnrollmentNote.details(journey, event))
             // a finished enrollment does not block the next one: re-entry is a new enrollment
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)

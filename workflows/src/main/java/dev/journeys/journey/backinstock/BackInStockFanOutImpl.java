@@ -11,6 +11,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +84,14 @@ public class BackInStockFanOutImpl implements BackInStockFanOut {
     }
     notified += page.size();
 
-    Workflow.sleep(settings.pause(page.size()));
+    // a named Workflow.sleep: the same timer, with a summary for the Temporal UI
+    Workflow.newTimer(
+            settings.pause(page.size()),
+            TimerOptions.newBuilder()
+                .setSummary(
+                    "pace: " + page.size() + " notified, next page of " + restock.productId())
+                .build())
+        .get();
     if (page.size() < settings.pageSize()) {
       return notified;
     }

@@ -1,8 +1,11 @@
 package dev.journeys.api;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowServiceException;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -52,14 +55,44 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   /** Temporal is unreachable or refused: nothing was recorded, the sender should retry. */
   @ExceptionHandler(WorkflowServiceException.class)
-  ProblemDetail temporalUnavailable(WorkflowServiceException e) {
+  ResponseEntity<ProblemDetail> temporalUnavailable(WorkflowServiceException e) {
     log.error("Temporal call failed", e);
+    return unavailable();
+  }
+
+  /**
+   * A Temporal call the SDK passes on unwrapped (describe, signal): unreachable or out of time is
+   * 503 like {@link #temporalUnavailable}; any other status is a fault of ours, 500.
+   */
+  @ExceptionHandler(StatusRuntimeException.class)
+  ResponseEntity<ProblemDetail> temporalCallFailed(StatusRuntimeException e) {
+    log.error("Temporal call failed", e);
+    if (TEMPORAL_UNAVAILABLE.contains(e.getStatus().getCode())) {
+      return unavailable();
+    }
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR, "the journey engine refused the request");
+    problem.setTitle("Internal error");
+    return ResponseEntity.internalServerError().body(problem);
+  }
+
+  private static final Set<Status.Code> TEMPORAL_UNAVAILABLE =
+      Set.of(
+          Status.Code.UNAVAILABLE,
+          Status.Code.DEADLINE_EXCEEDED,
+          Status.Code.RESOURCE_EXHAUSTED,
+          Status.Code.CANCELLED);
+
+  private static ResponseEntity<ProblemDetail> unavailable() {
     var problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,
             "the journey engine is unavailable; the event was not recorded, retry it later");
     problem.setTitle("Journey engine unavailable");
-    return problem;
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(problem);
   }
 
   @Override

@@ -16,9 +16,20 @@ import io.temporal.workflow.Workflow;
 @AnalyzeClasses(packages = "dev.journeys.api", importOptions = ImportOption.DoNotIncludeTests.class)
 class ApiLayeringTest {
 
+  /**
+   * The application class is the composition root (it starts the API or runs the api-key command),
+   * so its own reach into every feature package is not a cycle of the features.
+   */
   @ArchTest
   static final ArchRule noPackageCycles =
-      slices().matching("dev.journeys.(**)").should().beFreeOfCycles();
+      slices()
+          .matching("dev.journeys.(**)")
+          .should()
+          .beFreeOfCycles()
+          .ignoreDependency(
+              com.tngtech.archunit.core.domain.JavaClass.Predicates.type(
+                  JourneysApiApplication.class),
+              com.tngtech.archunit.base.DescribedPredicate.alwaysTrue());
 
   @ArchTest
   static final ArchRule noJourneyImplementations =

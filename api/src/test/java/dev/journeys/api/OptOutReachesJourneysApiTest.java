@@ -66,7 +66,15 @@ class OptOutReachesJourneysApiTest extends ApiTestSupport {
     worker.registerWorkflowImplementationTypes(WelcomeSeriesJourneyImpl.class);
     SendActivities sends = request -> new SendOutcome.Sent(request.channel(), "p-1");
     CustomerActivities profiles = CustomerProfile::unknown;
-    worker.registerActivitiesImplementations(sends, profiles);
+    var enrollments =
+        new dev.journeys.funnel.EnrollmentActivities() {
+          @Override
+          public void entered(dev.journeys.funnel.EnrollmentEntered entered) {}
+
+          @Override
+          public void ended(dev.journeys.funnel.EnrollmentEnded ended) {}
+        };
+    worker.registerActivitiesImplementations(sends, profiles, enrollments);
     workers.start();
   }
 
@@ -189,7 +197,7 @@ class OptOutReachesJourneysApiTest extends ApiTestSupport {
     headers.add(
         "X-Twilio-Signature",
         TwilioSignature.sign(
-            "local-dev-token",
+            "test-sms-auth-token-0123456789", // TestSecrets, which ApiTestSupport applies
             url,
             params.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())))));

@@ -2,6 +2,7 @@ package dev.journeys.api.customer;
 
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
+import dev.journeys.api.optout.OptOutEvents;
 import dev.journeys.api.security.ApiPrincipal;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentChange;

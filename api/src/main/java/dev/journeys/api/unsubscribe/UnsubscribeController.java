@@ -1,6 +1,6 @@
 package dev.journeys.api.unsubscribe;
 
-import dev.journeys.api.customer.OptOutEvents;
+import dev.journeys.api.optout.OptOutEvents;
 import dev.journeys.customer.ConsentChange;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.messaging.Topic;

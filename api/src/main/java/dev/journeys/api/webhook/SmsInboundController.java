@@ -1,6 +1,6 @@
 package dev.journeys.api.webhook;
 
-import dev.journeys.api.customer.OptOutEvents;
+import dev.journeys.api.optout.OptOutEvents;
 import dev.journeys.customer.ConsentChange;
 import dev.journeys.customer.ConsentHistoryEntry;
 import dev.journeys.customer.ConsentStatus;

@@ -76,7 +76,7 @@ class JourneyRouterClaimTest {
 
     assertThat(routings)
         .extracting(JourneyRouter.Routing::journey, JourneyRouter.Routing::action)
-        .contains(org.assertj.core.groups.Tuple.tuple("support-escalation", "signal-with-start"));
+        .contains(org.assertj.core.groups.Tuple.tuple("support-escalation", "started"));
     assertThat(
             env.getWorkflowClient()
                 .newUntypedWorkflowStub(SupportEscalation.DEFINITION.workflowId("ada") + "/TK-2")

@@ -107,9 +107,7 @@ class JourneyRouterReentryTest {
     String firstRun = runId();
     var second = router.route(cart("e-2"));
 
-    assertThat(first)
-        .extracting(JourneyRouter.Routing::action)
-        .containsExactly("signal-with-start");
+    assertThat(first).extracting(JourneyRouter.Routing::action).containsExactly("started");
     assertThat(second).extracting(JourneyRouter.Routing::action).containsExactly("updated");
     assertThat(runId()).isEqualTo(firstRun);
     assertThat(status(firstRun))

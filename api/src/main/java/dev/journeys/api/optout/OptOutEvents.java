@@ -1,4 +1,4 @@
-package dev.journeys.api.customer;
+package dev.journeys.api.optout;
 
 import dev.journeys.api.event.EventIngest;
 import dev.journeys.customer.ConsentChange;

@@ -55,6 +55,9 @@ import org.slf4j.Logger;
  */
 public final class Journey {
 
+  /** How long the enrollment log is retried before a journey goes on without the record. */
+  static final java.time.Duration ENROLLMENT_LOG_GIVE_UP = java.time.Duration.ofMinutes(10);
+
   private static final Logger log = Workflow.getLogger(Journey.class);
 
   private final JourneyActivityOptions options;
@@ -111,7 +114,12 @@ public final class Journey {
     this.attribution =
         new Attribution(
             Workflow.newActivityStub(
-                dev.journeys.funnel.EnrollmentActivities.class, options.lookup()),
+                dev.journeys.funnel.EnrollmentActivities.class,
+                // the funnel's bookkeeping is best effort: unlike lookups, whose retries never
+                // end, a store that stays down gives it up and the journey goes on without it
+                ActivityOptions.newBuilder(options.lookup())
+                    .setScheduleToCloseTimeout(ENROLLMENT_LOG_GIVE_UP)
+                    .build()),
             goals);
   }
 

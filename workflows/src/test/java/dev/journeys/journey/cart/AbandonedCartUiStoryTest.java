@@ -65,7 +65,7 @@ class AbandonedCartUiStoryTest {
     result(journey);
 
     assertThat(summaries(journey, EventType.EVENT_TYPE_TIMER_STARTED))
-        .contains("policy: deferred quiet_hours until 07:00 UTC");
+        .contains("policy: deferred quiet_hours until Tue 24 Nov 07:00 UTC");
     // asked again after the deferral, under the same key: the same summary twice
     assertThat(summaries(journey, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED))
         .filteredOn("send cart-reminder by EMAIL"::equals)

@@ -20,8 +20,9 @@ import dev.journeys.journey.JourneyState;
  *
  * <p>Three such back-references exist today and are named here, one by one, so that no new cycle
  * can join them: an experiment outcome and a funnel's enrollment record carry the {@link
- * JourneyOutcome}, and a handoff request carries the journey's {@link JourneyState.MessageRecord}s. Moving those two types next to their
- * contracts (or giving the contracts their own) removes the exceptions.
+ * JourneyOutcome}, and a handoff request carries the journey's {@link JourneyState.MessageRecord}s.
+ * Moving those two types next to their contracts (or giving the contracts their own) removes the
+ * exceptions.
  */
 @AnalyzeClasses(packages = "dev.journeys", importOptions = ImportOption.DoNotIncludeTests.class)
 class WorkflowsPackageCyclesTest {

@@ -78,7 +78,7 @@ class ExperimentApiTest extends ApiTestSupport {
 
     post("/v1/experiments/subject-line/decision", "{\"winner\":\"short\",\"reason\":\"brand\"}");
     view = json.readTree(http.getForEntity("/v1/experiments/subject-line", String.class).getBody());
-    assertThat(view.get("decision").get("decidedBy").asText()).isEqualTo("key:admin"); // the key that decided it
+    assertThat(view.get("decision").get("decidedBy").asText()).isEqualTo("key:admin");
     assertThat(view.hasNonNull("decisionStatistics")).isFalse();
   }
 

@@ -2,18 +2,15 @@ package dev.journeys.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.CustomerProfiles;
 import dev.journeys.ledger.LedgerStatus;
 import dev.journeys.ledger.MessageLedger;
 import dev.journeys.testsupport.CartSendFixtures;
 import dev.journeys.testsupport.ChannelTestApp;
-import dev.journeys.testsupport.ChannelTestProperties;
+import dev.journeys.testsupport.SendPathProviders;
 import dev.journeys.testsupport.SmsProviderStub;
-import dev.journeys.testsupport.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,20 +25,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = ChannelTestApp.class)
 class SendActivitiesImplTest {
 
-  static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
+  @RegisterExtension static final SendPathProviders smtp = new SendPathProviders();
 
-  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(SMTP);
-
-  static final SmsProviderStub sms = new SmsProviderStub();
+  static final SmsProviderStub sms = smtp.sms();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    ChannelTestProperties.register(registry, SMTP.getPort(), sms);
-  }
-
-  @AfterAll
-  static void stopSms() {
-    sms.close();
+    smtp.register(registry);
   }
 
   @Autowired SendActivities sends;

@@ -3,7 +3,6 @@ package dev.journeys.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.journeys.customer.ConsentChange;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.CustomerProfiles;
@@ -14,9 +13,8 @@ import dev.journeys.suppression.SuppressedAddress;
 import dev.journeys.suppression.SuppressionList;
 import dev.journeys.testsupport.CartSendFixtures;
 import dev.journeys.testsupport.ChannelTestApp;
-import dev.journeys.testsupport.ChannelTestProperties;
+import dev.journeys.testsupport.SendPathProviders;
 import dev.journeys.testsupport.SmsProviderStub;
-import dev.journeys.testsupport.TestSmtp;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,23 +40,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = ChannelTestApp.class)
 class SendRetryTest {
 
-  static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
+  @RegisterExtension static final SendPathProviders smtp = new SendPathProviders();
 
-  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(SMTP);
-
-  static final SmsProviderStub sms = new SmsProviderStub();
+  static final SmsProviderStub sms = smtp.sms();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    ChannelTestProperties.register(registry, SMTP.getPort(), sms);
+    smtp.register(registry);
     // a provider that does not answer within 2 s gave no answer
     registry.add("journeys.channels.sms.timeout", () -> "2s");
     registry.add("journeys.policies.frequency-caps", () -> "");
-  }
-
-  @AfterAll
-  static void stopSms() {
-    sms.close();
   }
 
   @AfterEach

@@ -2,7 +2,6 @@ package dev.journeys.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.Customer;
@@ -16,9 +15,8 @@ import dev.journeys.messaging.SendOutcome;
 import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
 import dev.journeys.testsupport.ChannelTestApp;
-import dev.journeys.testsupport.ChannelTestProperties;
+import dev.journeys.testsupport.SendPathProviders;
 import dev.journeys.testsupport.SmsProviderStub;
-import dev.journeys.testsupport.TestSmtp;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -51,20 +49,13 @@ class RateLimitedDrainTest {
   private static final double RATE = 2.0;
   private static final int MESSAGES = 6;
 
-  static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
+  @RegisterExtension static final SendPathProviders smtp = new SendPathProviders();
 
-  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(SMTP);
-
-  static final SmsProviderStub sms = new SmsProviderStub();
-
-  @org.junit.jupiter.api.AfterAll
-  static void stopSms() {
-    sms.close();
-  }
+  static final SmsProviderStub sms = smtp.sms();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    ChannelTestProperties.register(registry, SMTP.getPort(), sms);
+    smtp.register(registry);
     registry.add("journeys.policies.rate-limits.per-channel.EMAIL", () -> String.valueOf(RATE));
   }
 

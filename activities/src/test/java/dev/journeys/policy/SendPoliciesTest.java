@@ -2,7 +2,6 @@ package dev.journeys.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.Customer;
@@ -17,9 +16,8 @@ import dev.journeys.messaging.Topic;
 import dev.journeys.suppression.SuppressedAddress;
 import dev.journeys.suppression.SuppressionList;
 import dev.journeys.testsupport.ChannelTestApp;
-import dev.journeys.testsupport.ChannelTestProperties;
+import dev.journeys.testsupport.SendPathProviders;
 import dev.journeys.testsupport.SmsProviderStub;
-import dev.journeys.testsupport.TestSmtp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +31,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,15 +46,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = ChannelTestApp.class)
 class SendPoliciesTest {
 
-  static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
+  @RegisterExtension static final SendPathProviders smtp = new SendPathProviders();
 
-  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(SMTP);
-
-  static final SmsProviderStub sms = new SmsProviderStub();
+  static final SmsProviderStub sms = smtp.sms();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    ChannelTestProperties.register(registry, SMTP.getPort(), sms);
+    smtp.register(registry);
     registry.add("journeys.policies.quiet-hours.enabled", () -> "true");
     registry.add("journeys.policies.quiet-hours.start", () -> "21:00");
     registry.add("journeys.policies.quiet-hours.end", () -> "08:00");
@@ -66,11 +61,6 @@ class SendPoliciesTest {
     registry.add("journeys.policies.frequency-caps[0].window", () -> "24h");
     registry.add("journeys.unsubscribe.base-url", () -> "https://journeys.shop.test");
     registry.add("journeys.unsubscribe.secret", () -> "test-secret");
-  }
-
-  @AfterAll
-  static void stopSms() {
-    sms.close();
   }
 
   @Autowired SendActivities sends;

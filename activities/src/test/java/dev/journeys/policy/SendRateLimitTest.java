@@ -2,7 +2,6 @@ package dev.journeys.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.customer.Customer;
@@ -15,9 +14,8 @@ import dev.journeys.messaging.SendOutcome;
 import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
 import dev.journeys.testsupport.ChannelTestApp;
-import dev.journeys.testsupport.ChannelTestProperties;
+import dev.journeys.testsupport.SendPathProviders;
 import dev.journeys.testsupport.SmsProviderStub;
-import dev.journeys.testsupport.TestSmtp;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,25 +40,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = ChannelTestApp.class)
 class SendRateLimitTest {
 
-  static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
+  @RegisterExtension static final SendPathProviders smtp = new SendPathProviders();
 
-  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(SMTP);
-
-  static final SmsProviderStub sms = new SmsProviderStub();
+  static final SmsProviderStub sms = smtp.sms();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    ChannelTestProperties.register(registry, SMTP.getPort(), sms);
+    smtp.register(registry);
     registry.add("journeys.policies.frequency-caps", () -> "");
     // one SMS every 5 seconds, one message of a journey every 5 seconds: slow enough that the
     // test never races the refill
     registry.add("journeys.policies.rate-limits.per-channel.SMS", () -> "0.2");
     registry.add("journeys.policies.rate-limits.per-journey", () -> "0.2");
-  }
-
-  @AfterAll
-  static void stopSms() {
-    sms.close();
   }
 
   @Autowired SendActivities sends;

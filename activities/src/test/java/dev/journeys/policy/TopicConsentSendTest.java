@@ -2,7 +2,6 @@ package dev.journeys.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentChange;
 import dev.journeys.customer.ConsentStatus;
@@ -14,16 +13,14 @@ import dev.journeys.messaging.SendOutcome;
 import dev.journeys.messaging.SendRequest;
 import dev.journeys.messaging.Topic;
 import dev.journeys.testsupport.ChannelTestApp;
-import dev.journeys.testsupport.ChannelTestProperties;
+import dev.journeys.testsupport.SendPathProviders;
 import dev.journeys.testsupport.SmsProviderStub;
-import dev.journeys.testsupport.TestSmtp;
 import dev.journeys.unsubscribe.UnsubscribeLinks;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,22 +36,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = ChannelTestApp.class)
 class TopicConsentSendTest {
 
-  static final com.icegreen.greenmail.util.ServerSetup SMTP = TestSmtp.onFreePort();
+  @RegisterExtension static final SendPathProviders smtp = new SendPathProviders();
 
-  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(SMTP);
-
-  static final SmsProviderStub sms = new SmsProviderStub();
+  static final SmsProviderStub sms = smtp.sms();
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    ChannelTestProperties.register(registry, SMTP.getPort(), sms);
+    smtp.register(registry);
     registry.add("journeys.unsubscribe.base-url", () -> "https://journeys.shop.test");
     registry.add("journeys.unsubscribe.secret", () -> "test-secret");
-  }
-
-  @AfterAll
-  static void stopSms() {
-    sms.close();
   }
 
   @Autowired SendActivities sends;

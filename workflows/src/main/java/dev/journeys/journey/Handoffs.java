@@ -63,7 +63,10 @@ final class Handoffs {
             handoff.reason(),
             inbox.events(),
             messages.get(),
-            profile.get());
+            profile.get(),
+            // the helpdesk reports the ticket resolved by its id alone: the API finds this
+            // enrollment by it (an activity argument, not a command: replay is unaffected)
+            Workflow.getInfo().getWorkflowId());
     try {
       return inbox.race(
           () -> Async.function(helpdesk.summarized(Summaries.handoff(step))::openTicket, request));

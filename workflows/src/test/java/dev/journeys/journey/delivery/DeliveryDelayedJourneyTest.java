@@ -72,6 +72,10 @@ class DeliveryDelayedJourneyTest {
         .extracting(m -> m.messageKey())
         .containsExactly("delivery-delayed");
     assertThat(handoff.profile().customerId()).isEqualTo(CUSTOMER);
+    // the enrollment that waits for the resolution: the API routes the ticket's resolution to it
+    assertThat(handoff.workflowId())
+        .isEqualTo(
+            io.temporal.client.WorkflowStub.fromTyped(journey).getExecution().getWorkflowId());
 
     journey.onEvent(
         event("e-other", CUSTOMER, EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-99")));

@@ -569,7 +569,8 @@ public final class Journey {
         waits.wakeUpAt(),
         List.copyOf(sends.messages()),
         progress.outcome(),
-        Map.copyOf(experiments.variants()));
+        Map.copyOf(experiments.variants()),
+        handoffs.records());
   }
 
   /** The journey's current (workflow) time. */

@@ -186,4 +186,31 @@ class DeliveryDelayedJourneyTest {
         .doesNotContain(
             io.temporal.api.enums.v1.EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED);
   }
+
+  @Test
+  void aWaitEndedByItsEventCancelsItsTimer() {
+    var journey = delay();
+    test.env.sleep(Duration.ofDays(1));
+
+    journey.onEvent(
+        event("e-ticket", CUSTOMER, EventTypes.TICKET_OPENED, Map.of("orderId", "o-9")));
+    test.env.sleep(Duration.ofHours(1));
+
+    // waiting for the resolution now: the 7-day watch for a ticket is no stale timer any more
+    assertThat(journey.state().step()).isEqualTo("wait-for-resolution");
+    var history =
+        test.client()
+            .fetchHistory(
+                io.temporal.client.WorkflowStub.fromTyped(journey).getExecution().getWorkflowId());
+    var events =
+        history.getEvents().stream()
+            .map(io.temporal.api.history.v1.HistoryEvent::getEventType)
+            .toList();
+    assertThat(events)
+        .filteredOn(e -> e == io.temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_STARTED)
+        .hasSize(2);
+    assertThat(events)
+        .filteredOn(e -> e == io.temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_CANCELED)
+        .hasSize(1);
+  }
 }

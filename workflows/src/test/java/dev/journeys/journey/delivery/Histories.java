@@ -79,6 +79,19 @@ public class Histories implements JourneyHistories {
                 Thread.currentThread().interrupt();
               }
               release.countDown();
+            }),
+        // version 1 of waits: the watch for a ticket ends early, its timer is cancelled
+        new Scenario(
+            "delivery-delayed-timer-cancelled",
+            EventTypes.DELIVERY_DELAYED,
+            Map.of("orderId", "o-9"),
+            (test, journey) -> {
+              test.env.sleep(Duration.ofDays(1));
+              journey.onEvent(
+                  event("e-t9", "c-1", EventTypes.TICKET_OPENED, Map.of("orderId", "o-9")));
+              test.env.sleep(Duration.ofHours(2));
+              journey.onEvent(
+                  event("e-res", "c-1", EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));
             }));
   }
 }

@@ -125,7 +125,10 @@ public class ChannelConfiguration {
 
   @Bean
   HandoffActivities handoffActivities(
-      java.util.Optional<HttpHelpdesk> helpdesk, HelpdeskFallback fallback) {
-    return new HandoffActivitiesImpl(helpdesk, java.util.Optional.of(fallback));
+      java.util.Optional<HttpHelpdesk> helpdesk,
+      HelpdeskFallback fallback,
+      dev.journeys.handoff.HandoffTickets tickets) {
+    return new HandoffActivitiesImpl(
+        helpdesk, java.util.Optional.of(fallback), java.util.Optional.of(tickets));
   }
 }

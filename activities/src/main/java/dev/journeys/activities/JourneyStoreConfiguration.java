@@ -25,7 +25,8 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
       "dev.journeys.receipt",
       "dev.journeys.backinstock",
       "dev.journeys.experiment",
-      "dev.journeys.funnel"
+      "dev.journeys.funnel",
+      "dev.journeys.handoff"
     })
 @EnableJdbcRepositories(basePackages = "dev.journeys.customer")
 // the default time zone: profiles read by the API and the worker resolve zones alike

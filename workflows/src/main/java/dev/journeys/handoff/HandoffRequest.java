@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param events the customer events the journey received, oldest first
  * @param messages what the journey sent so far, and what became of it
  * @param profile the customer's profile summary
+ * @param workflowId the enrollment's workflow, which waits for the ticket's resolution (null from a
+ *     journey that ran before it was sent)
  */
 public record HandoffRequest(
     String idempotencyKey,
@@ -27,7 +29,8 @@ public record HandoffRequest(
     String reason,
     List<CustomerEvent> events,
     List<JourneyState.MessageRecord> messages,
-    CustomerProfile profile) {
+    CustomerProfile profile,
+    String workflowId) {
 
   public HandoffRequest {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -36,5 +39,31 @@ public record HandoffRequest(
     priority = priority == null ? "normal" : priority;
     events = events == null ? List.of() : List.copyOf(events);
     messages = messages == null ? List.of() : List.copyOf(messages);
+  }
+
+  /** A request that does not name the enrollment's workflow. */
+  public HandoffRequest(
+      String idempotencyKey,
+      String customerId,
+      String journey,
+      String step,
+      String subject,
+      String priority,
+      String reason,
+      List<CustomerEvent> events,
+      List<JourneyState.MessageRecord> messages,
+      CustomerProfile profile) {
+    this(
+        idempotencyKey,
+        customerId,
+        journey,
+        step,
+        subject,
+        priority,
+        reason,
+        events,
+        messages,
+        profile,
+        null);
   }
 }

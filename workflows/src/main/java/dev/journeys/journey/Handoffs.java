@@ -26,7 +26,17 @@ final class Handoffs {
   /** What a handoff that failed for good returns: no ticket, nothing to wait for. */
   static final HandoffTicket NO_TICKET = new HandoffTicket(null);
 
+  /**
+   * Version 1: a handoff is not raced against goals and exits. It completes, is recorded in the
+   * journey's state, and then a goal or exit that came meanwhile ends the journey; version 0
+   * abandoned the call on a goal (TRY_CANCEL), while the helpdesk might still open the ticket, so
+   * that the helpdesk and the state disagreed.
+   */
+  static final String HANDOFF_COMPLETES = "handoff-completes";
+
   private static final Logger log = Workflow.getLogger(Handoffs.class);
+
+  private final List<JourneyState.HandoffRecord> records = new java.util.ArrayList<>();
 
   private final SummarizedActivities<HandoffActivities> helpdesk;
   private final Inbox inbox;
@@ -63,10 +73,33 @@ final class Handoffs {
             handoff.reason(),
             inbox.events(),
             messages.get(),
-            profile.get());
+            profile.get(),
+            // the helpdesk reports the ticket resolved by its id alone: the API finds this
+            // enrollment by it (an activity argument, not a command: replay is unaffected)
+            Workflow.getInfo().getWorkflowId());
+    if (Workflow.getVersion(HANDOFF_COMPLETES, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return open(step, request, true);
+    }
+    HandoffTicket ticket = open(step, request, false);
+    records.add(new JourneyState.HandoffRecord(step, ticket.ticketId()));
+    // a goal or exit that came while the ticket was being opened ends the journey now, recorded
+    inbox.checkEnded();
+    return ticket;
+  }
+
+  /** Handoffs made so far in this run, each with its ticket (a live view). */
+  List<JourneyState.HandoffRecord> records() {
+    return records;
+  }
+
+  private HandoffTicket open(String step, HandoffRequest request, boolean raced) {
     try {
-      return inbox.race(
-          () -> Async.function(helpdesk.summarized(Summaries.handoff(step))::openTicket, request));
+      var stub = helpdesk.summarized(Summaries.handoff(step));
+      if (!raced) {
+        return stub.openTicket(request);
+      }
+      return inbox.race(() -> Async.function(stub::openTicket, request));
     } catch (ActivityFailure failure) {
       if (failure.getCause() instanceof CanceledFailure cancelled) {
         throw cancelled; // the workflow was cancelled: Journey records CANCELLED

@@ -22,6 +22,10 @@ import java.util.function.Supplier;
 final class Inbox {
 
   private final Set<String> goals;
+
+  /** Goals declared while running ({@link #goalsFrom}): an event counts from its position on. */
+  private final java.util.Map<String, Integer> laterGoals = new java.util.HashMap<>();
+
   private final Set<String> exits = new HashSet<>();
   private final List<CustomerEvent> events = new ArrayList<>();
   private final Set<String> seenEventIds = new HashSet<>();
@@ -35,6 +39,19 @@ final class Inbox {
 
   Inbox(Set<String> goals) {
     this.goals = Set.copyOf(goals);
+  }
+
+  /**
+   * From now on, events of these types are goals too: each one received at or after inbox position
+   * {@code from} ends the journey as {@code CONVERTED} (one already there does so at once).
+   */
+  void goalsFrom(List<String> goalEventTypes, int from) {
+    goalEventTypes.forEach(type -> laterGoals.putIfAbsent(type, from));
+    if (enrolled) {
+      for (int i = from; i < events.size(); i++) {
+        judge(events.get(i));
+      }
+    }
   }
 
   void exitOn(List<String> exitEventTypes) {
@@ -88,13 +105,18 @@ final class Inbox {
     if (endEvent != null || isTrigger(event) || !inScope(event)) {
       return;
     }
-    if (goals.contains(event.type())) {
+    if (goals.contains(event.type()) || isLaterGoal(event)) {
       endEvent = event;
       endOutcome = JourneyOutcome.CONVERTED;
     } else if (exits.contains(event.type())) {
       endEvent = event;
       endOutcome = JourneyOutcome.EXITED;
     }
+  }
+
+  private boolean isLaterGoal(CustomerEvent event) {
+    Integer from = laterGoals.get(event.type());
+    return from != null && events.indexOf(event) >= from;
   }
 
   /** Remembers event ids received in an earlier run, so that they are ignored if sent again. */

@@ -150,6 +150,18 @@ public final class Journey {
   }
 
   /**
+   * From here on, an event of these types ends the journey as {@code CONVERTED}, like a goal: at a
+   * wait, during a deferred or throttled send, before the next send. One that arrived since the
+   * last {@link #awaitNext} looked counts too. For a journey whose purchase only becomes a goal
+   * once its messages start (win-back: before, a purchase restarts its clock).
+   */
+  public Journey convertOn(String... goalEventTypes) {
+    inbox.goalsFrom(List.of(goalEventTypes), Math.min(waits.nextFrom(), inbox.size()));
+    inbox.checkEnded();
+    return this;
+  }
+
+  /**
    * Enrolled per entity (the definition's {@code enrolledPer(property)}): goals and exits end the
    * journey only when they carry the trigger's value of {@code property}, or none; call before
    * {@link #run}.
@@ -557,7 +569,8 @@ public final class Journey {
         waits.wakeUpAt(),
         List.copyOf(sends.messages()),
         progress.outcome(),
-        Map.copyOf(experiments.variants()));
+        Map.copyOf(experiments.variants()),
+        handoffs.records());
   }
 
   /** The journey's current (workflow) time. */

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param wakeUpAt when the current wait times out; null while not waiting
  * @param outcome null while running
  * @param variants the customer's arm per experiment the journey has consulted
+ * @param handoffs the handoffs the journey made (in this run), with their tickets
  */
 public record JourneyState(
     String journey,
@@ -23,7 +24,30 @@ public record JourneyState(
     Instant wakeUpAt,
     List<MessageRecord> messages,
     JourneyOutcome outcome,
-    Map<String, String> variants) {
+    Map<String, String> variants,
+    List<HandoffRecord> handoffs) {
+
+  public JourneyState {
+    handoffs = handoffs == null ? List.of() : List.copyOf(handoffs);
+  }
+
+  /** A state without handoffs. */
+  public JourneyState(
+      String journey,
+      String customerId,
+      String step,
+      String waitingFor,
+      Instant wakeUpAt,
+      List<MessageRecord> messages,
+      JourneyOutcome outcome,
+      Map<String, String> variants) {
+    this(journey, customerId, step, waitingFor, wakeUpAt, messages, outcome, variants, List.of());
+  }
+
+  /**
+   * A handoff the journey made: the helpdesk's ticket, or null when it failed for good (no ticket).
+   */
+  public record HandoffRecord(String step, String ticketId) {}
 
   /** A message the journey asked for, and what became of it. */
   public record MessageRecord(

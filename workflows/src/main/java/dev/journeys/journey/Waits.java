@@ -1,6 +1,8 @@
 package dev.journeys.journey;
 
 import dev.journeys.event.CustomerEvent;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.DayOfWeek;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +32,12 @@ final class Waits {
    * version 0 saw only events after the call.
    */
   static final String NEXT_SINCE_LAST_WAIT = "await-next-since-last-wait";
+
+  /**
+   * Version 1 of {@link #until}: a wait that ends before its timer (an event came, or a goal)
+   * cancels the timer; version 0 left it running until it fired, a stale timer in the UI.
+   */
+  static final String CANCEL_TIMERS = "cancel-wait-timers";
 
   private final Inbox inbox;
 
@@ -91,15 +100,27 @@ final class Waits {
     wakeUpAt = now().plus(timeout);
     try {
       onChange.run();
-      // Workflow.await(timeout, ...) with a named timer: the same commands (a timer that is not
-      // cancelled when the condition comes true, as recorded histories have it), plus a summary
-      var timer =
-          Workflow.newTimer(
-              timeout,
-              TimerOptions.newBuilder()
-                  .setSummary(Summaries.timer(step.get(), what, timeout, wakeUpAt, knownZone.get()))
-                  .build());
-      Workflow.await(() -> timer.isCompleted() || inbox.ended() || done.getAsBoolean());
+      var options =
+          TimerOptions.newBuilder()
+              .setSummary(Summaries.timer(step.get(), what, timeout, wakeUpAt, knownZone.get()))
+              .build();
+      if (Workflow.getVersion(CANCEL_TIMERS, Workflow.DEFAULT_VERSION, 1)
+          == Workflow.DEFAULT_VERSION) {
+        // as recorded histories have it: a timer that runs on when the condition comes true
+        var timer = Workflow.newTimer(timeout, options);
+        Workflow.await(() -> timer.isCompleted() || inbox.ended() || done.getAsBoolean());
+      } else {
+        List<Promise<Void>> timer = new ArrayList<>(1);
+        CancellationScope scope =
+            Workflow.newCancellationScope(() -> timer.add(Workflow.newTimer(timeout, options)));
+        scope.run();
+        Workflow.await(
+            () -> timer.getFirst().isCompleted() || inbox.ended() || done.getAsBoolean());
+        if (!timer.getFirst().isCompleted()) {
+          // ended early: no stale timer left running in the history and the Temporal UI
+          scope.cancel();
+        }
+      }
     } finally {
       waitingFor = null;
       wakeUpAt = null;

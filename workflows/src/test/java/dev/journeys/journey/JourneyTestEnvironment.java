@@ -71,6 +71,9 @@ public final class JourneyTestEnvironment implements AutoCloseable {
 
   public volatile RuntimeException handoffFailure;
 
+  /** Runs in the helpdesk activity before it opens a ticket, e.g. to hold a handoff in flight. */
+  public volatile Runnable beforeTicket = () -> {};
+
   public JourneyTestEnvironment() {
     this(Instant.parse("2026-11-23T10:00:00Z"));
   }
@@ -196,6 +199,7 @@ public final class JourneyTestEnvironment implements AutoCloseable {
       if (handoffFailure != null) {
         throw handoffFailure;
       }
+      beforeTicket.run();
       handoffs.add(request);
       return new HandoffTicket("T-" + handoffs.size());
     }

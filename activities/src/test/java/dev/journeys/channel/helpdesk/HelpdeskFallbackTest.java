@@ -8,6 +8,7 @@ import dev.journeys.channel.OutboundMessage;
 import dev.journeys.channel.PermanentDeliveryFailure;
 import dev.journeys.customer.CustomerProfile;
 import dev.journeys.handoff.HandoffRequest;
+import dev.journeys.handoff.HandoffTickets;
 import dev.journeys.ledger.LedgerStatus;
 import dev.journeys.ledger.MessageLedger;
 import dev.journeys.messaging.Channel;
@@ -37,6 +38,7 @@ class HelpdeskFallbackTest {
   }
 
   @Autowired MessageLedger ledger;
+  @Autowired HandoffTickets tickets;
 
   private final List<OutboundMessage> mailed = new ArrayList<>();
 
@@ -81,6 +83,42 @@ class HelpdeskFallbackTest {
     assertThat(entry.recipient()).isEqualTo("support@shop.test");
     assertThat(entry.providerMessageId()).isEqualTo("mail-1");
     assertThat(entry.step()).isEqualTo("human-handoff");
+  }
+
+  @Test
+  void recordsWhichEnrollmentOpenedTheTicketSoThatItsResolutionFindsIt() {
+    var activities =
+        new HandoffActivitiesImpl(
+            Optional.empty(),
+            Optional.of(
+                new HelpdeskFallback(
+                    new HelpdeskFallbackProperties("support@shop.test"),
+                    Optional.of(email),
+                    ledger)),
+            Optional.of(tickets));
+    var base = request();
+    var request =
+        new HandoffRequest(
+            base.idempotencyKey(),
+            "c-10",
+            base.journey(),
+            base.step(),
+            base.subject(),
+            base.priority(),
+            base.reason(),
+            List.of(),
+            List.of(),
+            base.profile(),
+            "journey/support-escalation/c-10/TK-1");
+
+    var ticket = activities.openTicket(request);
+    activities.openTicket(request); // a retry after a lost response
+
+    assertThat(tickets.openerOf("c-10", ticket.ticketId()))
+        .contains(
+            new HandoffTickets.Opener(
+                "journey/support-escalation/c-10/TK-1", "support-escalation"));
+    assertThat(tickets.openerOf("c-9", ticket.ticketId())).isEmpty();
   }
 
   @Test

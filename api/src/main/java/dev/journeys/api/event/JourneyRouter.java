@@ -2,6 +2,8 @@ package dev.journeys.api.event;
 
 import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.CustomerEvent;
+import dev.journeys.event.EventTypes;
+import dev.journeys.handoff.HandoffTickets;
 import dev.journeys.journey.CustomerJourney;
 import dev.journeys.journey.Enrollment;
 import dev.journeys.journey.JourneyDefinition;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * honours the journey's {@link Reentry} policy: ignored by (delivered to) a running enrollment,
  * restarting it, delivered to it as an update, or held back until a cool-down after the last
  * enrollment has passed. A listened event with no enrollment to go to is held ({@link
- * PendingEvents}) and handed to the enrollment when it starts.
+ * PendingEvents}) and handed to the enrollment when it starts. The resolution of a handoff ticket
+ * goes to the enrollment that opened it ({@link HandoffTickets}).
  *
  * <p>Each {@link Routing#action()} says what happened: {@code started} (a new enrollment), {@code
  * restarted} (the running one ended, a new one started), {@code signalled} (delivered to the
@@ -44,10 +47,11 @@ public class JourneyRouter {
   private final List<JourneyDefinition> journeys;
   private final Clock clock;
   private final PendingEvents pending;
+  private final HandoffTickets handoffTickets;
 
   @Autowired
-  public JourneyRouter(WorkflowClient client, PendingEvents pending) {
-    this(client, JourneyCatalog.all(), Clock.systemUTC(), pending);
+  public JourneyRouter(WorkflowClient client, PendingEvents pending, HandoffTickets tickets) {
+    this(client, JourneyCatalog.all(), Clock.systemUTC(), pending, tickets);
   }
 
   /** A router over other journeys and another clock that holds no early events, for tests. */
@@ -58,17 +62,29 @@ public class JourneyRouter {
   /** A router over other journeys, another clock and its own store of early events. */
   public JourneyRouter(
       WorkflowClient client, List<JourneyDefinition> journeys, Clock clock, PendingEvents pending) {
+    this(client, journeys, clock, pending, null);
+  }
+
+  /** As above, finding the enrollment behind a handoff ticket in {@code tickets} (null: none). */
+  public JourneyRouter(
+      WorkflowClient client,
+      List<JourneyDefinition> journeys,
+      Clock clock,
+      PendingEvents pending,
+      HandoffTickets tickets) {
     this.client = client;
     this.journeys = List.copyOf(journeys);
     this.clock = clock;
     this.pending = pending;
+    this.handoffTickets = tickets;
   }
 
   public List<Routing> route(CustomerEvent event) {
     List<Routing> routings = new ArrayList<>();
+    var handedOffBy = resolveHandoff(event, routings);
     var claimedBy = claim(event, routings);
     for (JourneyDefinition journey : journeys) {
-      if (claimedBy.contains(journey)) {
+      if (claimedBy.contains(journey) || handedOffBy.contains(journey)) {
         continue;
       }
       if (!claimedBy.isEmpty() && journey.isTriggeredBy(event.type())) {
@@ -176,6 +192,42 @@ public class JourneyRouter {
     // a new enrollment started with the held events: they are its now
     pending.delivered(workflowId, earlier);
     return new Routing(journey.name(), workflowId, started);
+  }
+
+  /**
+   * Delivers the resolution of a handoff ticket to the enrollment that opened it. The helpdesk
+   * names only its own ticket id, so a per-order or per-ticket enrollment would never get it by its
+   * key: it is found in {@link HandoffTickets}, recorded when the ticket was opened. Returns that
+   * journey (its routing recorded), or none when the ticket is not a handoff's or its enrollment
+   * has ended (then the event is routed as any other).
+   */
+  private List<JourneyDefinition> resolveHandoff(CustomerEvent event, List<Routing> routings) {
+    if (handoffTickets == null || !event.is(EventTypes.TICKET_RESOLVED)) {
+      return List.of();
+    }
+    Object ticketId = event.properties().get("ticketId");
+    if (ticketId == null) {
+      return List.of();
+    }
+    var opener = handoffTickets.openerOf(event.customerId(), String.valueOf(ticketId));
+    if (opener.isEmpty()) {
+      return List.of();
+    }
+    var journey =
+        journeys.stream()
+            .filter(j -> j.name().equals(opener.get().journey()) && j.listensTo(event.type()))
+            .findFirst();
+    if (journey.isEmpty()) {
+      return List.of();
+    }
+    String workflowId = opener.get().workflowId();
+    try {
+      client.newUntypedWorkflowStub(workflowId).signal(CustomerJourney.EVENT_SIGNAL, event);
+    } catch (WorkflowNotFoundException ended) {
+      return List.of();
+    }
+    routings.add(new Routing(journey.get().name(), workflowId, "signalled"));
+    return List.of(journey.get());
   }
 
   /**

@@ -7,9 +7,17 @@ import dev.journeys.journey.Journey;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneyState;
 import dev.journeys.journey.Message;
+import io.temporal.workflow.Workflow;
 
 /** The brief, line by line: see {@link WinBackJourney}. */
 public class WinBackJourneyImpl implements WinBackJourney {
+
+  /**
+   * Version 1: once the messages start, a purchase is a goal, so one made while a message is
+   * deferred (quiet hours) or throttled ends the journey before that message goes out; version 0
+   * only looked for it after each send, and sent the deferred message anyway.
+   */
+  static final String PURCHASE_STOPS_SEQUENCE = "win-back-purchase-stops-sequence";
 
   private final WinBackSettings settings;
   private final Journey journey;
@@ -39,6 +47,9 @@ public class WinBackJourneyImpl implements WinBackJourney {
             }
           }
 
+          if (Workflow.getVersion(PURCHASE_STOPS_SEQUENCE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            journey.convertOn(EventTypes.ORDER_PLACED);
+          }
           for (String key : settings.messages()) {
             // named even when the key repeats the last one: recorded histories have each step
             journey.step(key);

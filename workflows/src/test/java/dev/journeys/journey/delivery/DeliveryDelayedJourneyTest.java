@@ -9,6 +9,7 @@ import dev.journeys.customer.CustomerProfile;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
 import dev.journeys.journey.JourneyOutcome;
+import dev.journeys.journey.JourneyState;
 import dev.journeys.journey.JourneyTestEnvironment;
 import dev.journeys.messaging.Channel;
 import java.time.Duration;
@@ -72,6 +73,10 @@ class DeliveryDelayedJourneyTest {
         .extracting(m -> m.messageKey())
         .containsExactly("delivery-delayed");
     assertThat(handoff.profile().customerId()).isEqualTo(CUSTOMER);
+    // the enrollment that waits for the resolution: the API routes the ticket's resolution to it
+    assertThat(handoff.workflowId())
+        .isEqualTo(
+            io.temporal.client.WorkflowStub.fromTyped(journey).getExecution().getWorkflowId());
 
     journey.onEvent(
         event("e-other", CUSTOMER, EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-99")));
@@ -139,5 +144,73 @@ class DeliveryDelayedJourneyTest {
 
     assertThat(result(journey)).isEqualTo(JourneyOutcome.EXITED);
     assertThat(test.handoffs).isEmpty();
+  }
+
+  @Test
+  void aHandoffInFlightWhenTheOrderArrivesCompletesAndIsRecordedBeforeTheJourneyEnds()
+      throws Exception {
+    var inFlight = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    test.beforeTicket =
+        () -> {
+          inFlight.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    var journey = delay();
+    test.env.sleep(Duration.ofDays(1));
+    journey.onEvent(
+        event("e-ticket", CUSTOMER, EventTypes.TICKET_OPENED, Map.of("orderId", "o-9")));
+    assertThat(inFlight.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    // the parcel arrives (an exit) while the helpdesk is opening the ticket
+    journey.onEvent(
+        event("e-delivered", CUSTOMER, EventTypes.ORDER_DELIVERED, Map.of("orderId", "o-9")));
+    Thread.sleep(1_000); // let the workflow see the exit while the handoff is still in flight
+    release.countDown();
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.EXITED);
+    // the helpdesk opened the ticket, and the journey's state says so: they agree
+    assertThat(test.handoffs).hasSize(1);
+    assertThat(journey.state().handoffs())
+        .containsExactly(new JourneyState.HandoffRecord("human-handoff", "T-1"));
+    var history =
+        test.client()
+            .fetchHistory(
+                io.temporal.client.WorkflowStub.fromTyped(journey).getExecution().getWorkflowId());
+    assertThat(history.getEvents())
+        .extracting(io.temporal.api.history.v1.HistoryEvent::getEventType)
+        .doesNotContain(
+            io.temporal.api.enums.v1.EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED);
+  }
+
+  @Test
+  void aWaitEndedByItsEventCancelsItsTimer() {
+    var journey = delay();
+    test.env.sleep(Duration.ofDays(1));
+
+    journey.onEvent(
+        event("e-ticket", CUSTOMER, EventTypes.TICKET_OPENED, Map.of("orderId", "o-9")));
+    test.env.sleep(Duration.ofHours(1));
+
+    // waiting for the resolution now: the 7-day watch for a ticket is no stale timer any more
+    assertThat(journey.state().step()).isEqualTo("wait-for-resolution");
+    var history =
+        test.client()
+            .fetchHistory(
+                io.temporal.client.WorkflowStub.fromTyped(journey).getExecution().getWorkflowId());
+    var events =
+        history.getEvents().stream()
+            .map(io.temporal.api.history.v1.HistoryEvent::getEventType)
+            .toList();
+    assertThat(events)
+        .filteredOn(e -> e == io.temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_STARTED)
+        .hasSize(2);
+    assertThat(events)
+        .filteredOn(e -> e == io.temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_CANCELED)
+        .hasSize(1);
   }
 }

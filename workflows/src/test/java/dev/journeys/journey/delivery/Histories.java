@@ -44,6 +44,54 @@ public class Histories implements JourneyHistories {
               test.env.sleep(Duration.ofHours(2));
               journey.onEvent(
                   event("e-res", "c-1", EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));
+            }),
+        // version 1 of handoffs: the parcel arrives while the ticket is being opened; the handoff
+        // completes and is recorded, then the exit ends the journey (nothing cancelled)
+        new Scenario(
+            "delivery-delayed-exit-during-handoff",
+            EventTypes.DELIVERY_DELAYED,
+            Map.of("orderId", "o-9"),
+            (test, journey) -> {
+              var inFlight = new java.util.concurrent.CountDownLatch(1);
+              var release = new java.util.concurrent.CountDownLatch(1);
+              test.beforeTicket =
+                  () -> {
+                    inFlight.countDown();
+                    try {
+                      release.await();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  };
+              test.env.sleep(Duration.ofDays(1));
+              journey.onEvent(
+                  event("e-t9", "c-1", EventTypes.TICKET_OPENED, Map.of("orderId", "o-9")));
+              try {
+                inFlight.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                journey.onEvent(
+                    event(
+                        "e-delivered",
+                        "c-1",
+                        EventTypes.ORDER_DELIVERED,
+                        Map.of("orderId", "o-9")));
+                Thread.sleep(1_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              release.countDown();
+            }),
+        // version 1 of waits: the watch for a ticket ends early, its timer is cancelled
+        new Scenario(
+            "delivery-delayed-timer-cancelled",
+            EventTypes.DELIVERY_DELAYED,
+            Map.of("orderId", "o-9"),
+            (test, journey) -> {
+              test.env.sleep(Duration.ofDays(1));
+              journey.onEvent(
+                  event("e-t9", "c-1", EventTypes.TICKET_OPENED, Map.of("orderId", "o-9")));
+              test.env.sleep(Duration.ofHours(2));
+              journey.onEvent(
+                  event("e-res", "c-1", EventTypes.TICKET_RESOLVED, Map.of("ticketId", "T-1")));
             }));
   }
 }

@@ -39,6 +39,22 @@ public class Histories implements JourneyHistories {
                               test.now().plus(Duration.ofHours(8)), "quiet_hours");
               test.env.sleep(Duration.ofDays(60).plusHours(1));
               journey.onEvent(event("e-order-1", "c-1", EventTypes.ORDER_PLACED, Map.of()));
+            }),
+        // version 1 of win-back: the purchase during the deferral ends it, nothing more is asked
+        new Scenario(
+            "win-back-purchase-stops-deferred-send",
+            EventTypes.ORDER_PLACED,
+            Map.of(),
+            (test, journey) -> {
+              var asked = new java.util.concurrent.atomic.AtomicInteger();
+              test.sendBehaviour =
+                  request ->
+                      asked.getAndIncrement() == 0
+                          ? new SendOutcome.Deferred(
+                              test.now().plus(Duration.ofHours(8)), "quiet_hours")
+                          : new SendOutcome.Sent(request.channel(), "p");
+              test.env.sleep(Duration.ofDays(60).plusHours(1));
+              journey.onEvent(event("e-order-1", "c-1", EventTypes.ORDER_PLACED, Map.of()));
             }));
   }
 }

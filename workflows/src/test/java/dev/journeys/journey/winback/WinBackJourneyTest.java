@@ -10,6 +10,7 @@ import dev.journeys.journey.CustomerJourney;
 import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneyState;
 import dev.journeys.journey.JourneyTestEnvironment;
+import dev.journeys.messaging.SendOutcome;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +98,27 @@ class WinBackJourneyTest {
 
     assertThat(result(journey)).isEqualTo(JourneyOutcome.CONVERTED);
     assertThat(test.messageKeys()).containsOnly("win-back-miss-you");
+  }
+
+  @Test
+  void aPurchaseWhileTheMessageIsDeferredStopsItFromGoingOut() {
+    // quiet hours: the first ask is deferred for 8 hours, any later ask would be sent
+    var asked = new java.util.concurrent.atomic.AtomicInteger();
+    test.sendBehaviour =
+        request ->
+            asked.getAndIncrement() == 0
+                ? new SendOutcome.Deferred(test.now().plus(Duration.ofHours(8)), "quiet_hours")
+                : new SendOutcome.Sent(request.channel(), "p-" + request.idempotencyKey());
+    var journey = firstOrder();
+    test.env.sleep(Duration.ofDays(60).plusHours(1));
+    assertThat(journey.state().waitingFor()).isEqualTo("deferred:quiet_hours");
+
+    journey.onEvent(order("e-order-back"));
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.CONVERTED);
+    // asked once (deferred), never again after the purchase
+    assertThat(test.sent).hasSize(1);
+    assertThat(journey.state().messages()).noneMatch(m -> m.outcome() instanceof SendOutcome.Sent);
   }
 
   @Test

@@ -12,7 +12,8 @@ import java.util.List;
  * {@link #read} is the journeys' lenient one, which never throws, because a workflow must replay
  * events recorded before the check existed: a value that does not fit reads as null.
  *
- * @param min, max the range of an {@link Kind#INTEGER} (see {@link Bounds})
+ * @param min the least value of an {@link Kind#INTEGER} (see {@link Bounds})
+ * @param max the greatest value of an {@link Kind#INTEGER}
  */
 public record PayloadField(String name, Kind kind, boolean required, long min, long max) {
 

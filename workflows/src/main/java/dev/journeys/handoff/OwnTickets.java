@@ -1,8 +1,7 @@
 package dev.journeys.handoff;
 
 import dev.journeys.event.CustomerEvent;
-import java.util.Collection;
-import java.util.List;
+import dev.journeys.event.payload.TicketOpened;
 
 /**
  * Tickets Journeys opened itself: a handoff's ticket carries the tag {@value #TAG} (see the
@@ -18,13 +17,6 @@ public final class OwnTickets {
 
   /** True when the event's {@code tags} (a list, or a comma-separated text) contain the tag. */
   public static boolean openedByJourneys(CustomerEvent event) {
-    Object tags = event.properties().get("tags");
-    Collection<?> values =
-        switch (tags) {
-          case null -> List.of();
-          case Collection<?> list -> list;
-          default -> List.of(String.valueOf(tags).split(","));
-        };
-    return values.stream().anyMatch(tag -> TAG.equals(String.valueOf(tag).strip()));
+    return event.payload(TicketOpened.class).tags().contains(TAG);
   }
 }

@@ -1,7 +1,9 @@
 package dev.journeys.journey;
 
 import dev.journeys.event.CustomerEvent;
+import dev.journeys.event.payload.PayloadType;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,6 +45,14 @@ public record Enrollment(
   /** The triggering event's properties, or none when there was no trigger. */
   public java.util.Map<String, Object> triggerProperties() {
     return trigger == null ? java.util.Map.of() : trigger.properties();
+  }
+
+  /**
+   * The triggering event's properties as a payload record (see {@link
+   * CustomerEvent#payload(Class)}), every field null when there was no trigger.
+   */
+  public <T extends Record> T triggerPayload(Class<T> record) {
+    return trigger == null ? PayloadType.of(record).read(Map.of()) : trigger.payload(record);
   }
 
   Enrollment continuedWith(JourneyCarryover state) {

@@ -3,6 +3,7 @@ package dev.journeys.journey;
 import dev.journeys.customer.CustomerProfile;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
+import dev.journeys.event.payload.TicketResolved;
 import dev.journeys.handoff.HandoffActivities;
 import dev.journeys.handoff.HandoffRequest;
 import dev.journeys.handoff.HandoffTicket;
@@ -123,7 +124,7 @@ final class Handoffs {
         EventTypes.TICKET_RESOLVED,
         e ->
             e.is(EventTypes.TICKET_RESOLVED)
-                && ticket.ticketId().equals(String.valueOf(e.properties().get("ticketId"))),
+                && ticket.ticketId().equals(e.payload(TicketResolved.class).ticketId()),
         timeout);
   }
 }

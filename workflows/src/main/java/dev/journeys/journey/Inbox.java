@@ -75,8 +75,7 @@ final class Inbox {
     this.trigger = triggerEvent;
     this.enrolled = true;
     if (scopeProperty != null && triggerEvent != null) {
-      Object value = triggerEvent.properties().get(scopeProperty);
-      scopeValue = value == null ? null : String.valueOf(value);
+      scopeValue = triggerEvent.id(scopeProperty);
     }
     events.forEach(this::judge);
   }
@@ -97,8 +96,8 @@ final class Inbox {
     if (scopeValue == null) {
       return true;
     }
-    Object value = event.properties().get(scopeProperty);
-    return value == null || scopeValue.equals(String.valueOf(value));
+    String value = event.id(scopeProperty);
+    return value == null || scopeValue.equals(value);
   }
 
   private void judge(CustomerEvent event) {

@@ -200,11 +200,12 @@ public record JourneyDefinition(
     if (enrollmentKey == null) {
       return Optional.empty();
     }
-    Object value = event.properties().get(enrollmentKey);
-    if (value == null || invalidEnrollmentKey(value) != null) {
+    // the id's one text form, so that the journey matches what routing keyed it by (1001 = "1001")
+    String value = event.id(enrollmentKey);
+    if (value == null || invalidEnrollmentKey(event.properties().get(enrollmentKey)) != null) {
       return Optional.empty();
     }
-    return Optional.of(String.valueOf(value));
+    return Optional.of(value);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.journeys.journey;
 
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
+import dev.journeys.event.payload.MessageReceipt;
 import dev.journeys.messaging.SendOutcome;
 import java.time.Duration;
 import java.util.Objects;
@@ -65,17 +66,16 @@ public final class ReceiptWait {
     if (event.is(EventTypes.MESSAGE_DELIVERED)) {
       return new Delivery.Delivered(event);
     }
-    return new Delivery.Failed(event, text(event, "status"), text(event, "reason"));
+    MessageReceipt failed = event.payload(MessageReceipt.class);
+    return new Delivery.Failed(event, failed.status(), failed.reason());
   }
 
   private static boolean isReceiptFor(CustomerEvent event, SendOutcome.Sent sent) {
-    return (event.is(EventTypes.MESSAGE_DELIVERED) || event.is(EventTypes.MESSAGE_FAILED))
-        && Objects.equals(text(event, "providerMessageId"), sent.providerMessageId())
-        && Objects.equals(text(event, "channel"), sent.channel().name());
-  }
-
-  private static String text(CustomerEvent event, String property) {
-    Object value = event.properties().get(property);
-    return value == null ? null : value.toString();
+    if (!event.is(EventTypes.MESSAGE_DELIVERED) && !event.is(EventTypes.MESSAGE_FAILED)) {
+      return false;
+    }
+    MessageReceipt receipt = event.payload(MessageReceipt.class);
+    return Objects.equals(receipt.providerMessageId(), sent.providerMessageId())
+        && Objects.equals(receipt.channel(), sent.channel().name());
   }
 }

@@ -7,6 +7,8 @@ import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.InvalidRequestException.FieldError;
 import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.CustomerEvent;
+import dev.journeys.event.EventPayloads;
+import dev.journeys.event.payload.FieldProblem;
 import dev.journeys.journey.JourneyDefinition;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,11 +128,24 @@ final class EventParser {
         props = converted;
       }
     }
-    if (type != null) {
+    if (type != null && JourneyCatalog.knows(type)) {
+      payload(type, props, at, errors);
       enrollmentKeys(type, props, at, errors);
     }
     if (errors.size() == before) {
       out.add(new CustomerEvent(eventId, customerId, type, occurredAt, props));
+    }
+  }
+
+  /**
+   * The properties against the type's declared payload ({@link EventPayloads}): a declared field of
+   * the wrong type or a missing required one is an error naming the property; other properties are
+   * free (template variables).
+   */
+  private static void payload(
+      String type, Map<String, Object> props, String at, List<FieldError> errors) {
+    for (FieldProblem problem : EventPayloads.problems(type, props)) {
+      errors.add(new FieldError(at + "properties." + problem.field(), problem.message()));
     }
   }
 
@@ -153,8 +168,10 @@ final class EventParser {
               if (problem == null && value instanceof String text && !Ids.valid(text)) {
                 problem = Ids.MESSAGE;
               }
-              if (problem != null) {
-                errors.add(new FieldError(at + "properties." + key, problem));
+              String field = at + "properties." + key;
+              // one error per property: the payload check may have named it already
+              if (problem != null && errors.stream().noneMatch(e -> e.field().equals(field))) {
+                errors.add(new FieldError(field, problem));
               }
             });
   }

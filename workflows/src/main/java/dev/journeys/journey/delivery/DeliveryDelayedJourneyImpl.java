@@ -5,6 +5,8 @@ import static dev.journeys.messaging.Channel.SMS;
 
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
+import dev.journeys.event.payload.DeliveryDelay;
+import dev.journeys.event.payload.TicketOpened;
 import dev.journeys.handoff.OwnTickets;
 import dev.journeys.journey.Enrollment;
 import dev.journeys.journey.Handoff;
@@ -15,7 +17,6 @@ import dev.journeys.journey.Message;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Predicate;
 
 /** The brief, line by line: see {@link DeliveryDelayedJourney}. */
@@ -44,13 +45,12 @@ public class DeliveryDelayedJourneyImpl implements DeliveryDelayedJourney {
       journey.scopedTo("orderId");
       // a ticket names the order it is about; one without an order is support-escalation's alone,
       // so that one ticket never causes a handoff from every delayed order
-      Object orderId = delay.get("orderId");
+      String orderId = enrollment.triggerPayload(DeliveryDelay.class).orderId();
       aboutThisOrder =
           ticket ->
               !OwnTickets.openedByJourneys(ticket)
                   && orderId != null
-                  && Objects.equals(
-                      String.valueOf(orderId), String.valueOf(ticket.properties().get("orderId")));
+                  && orderId.equals(ticket.payload(TicketOpened.class).orderId());
     }
     Predicate<CustomerEvent> watched = aboutThisOrder;
     return journey.run(

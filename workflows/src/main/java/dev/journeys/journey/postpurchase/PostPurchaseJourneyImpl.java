@@ -5,6 +5,8 @@ import static dev.journeys.messaging.Channel.SMS;
 
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
+import dev.journeys.event.payload.AboutOrder;
+import dev.journeys.event.payload.OrderPlaced;
 import dev.journeys.journey.Enrollment;
 import dev.journeys.journey.Journey;
 import dev.journeys.journey.JourneyOutcome;
@@ -14,7 +16,6 @@ import dev.journeys.messaging.Topic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Predicate;
 
 /** The brief, line by line: see {@link PostPurchaseJourney}. */
@@ -38,11 +39,13 @@ public class PostPurchaseJourneyImpl implements PostPurchaseJourney {
 
   @Override
   public JourneyOutcome run(Enrollment enrollment) {
-    Map<String, Object> order = enrollment.triggerProperties();
-    Object orderId = order.get("orderId");
-    // OMS events for other orders of the same customer are not this journey's business
+    Map<String, Object> order = enrollment.triggerProperties(); // the templates' variables
+    OrderPlaced placed = enrollment.triggerPayload(OrderPlaced.class);
+    String orderId = placed.orderId();
+    // OMS events for other orders of the same customer are not this journey's business; ids are
+    // compared as text, so 1001 from one system and "1001" from another are the same order
     Predicate<CustomerEvent> thisOrder =
-        e -> orderId == null || Objects.equals(orderId, e.properties().get("orderId"));
+        e -> orderId == null || e.payload() instanceof AboutOrder o && orderId.equals(o.orderId());
     return journey.run(
         enrollment,
         () -> {
@@ -73,10 +76,10 @@ public class PostPurchaseJourneyImpl implements PostPurchaseJourney {
           journey.pauseUntil("review-request", deliveredAt.plus(REVIEW_AFTER_DELIVERY));
           journey.send(REVIEW_REQUEST.with(order));
 
-          if (Boolean.TRUE.equals(order.get("consumable"))
-              && order.get("replenishAfterDays") instanceof Number days) {
+          if (placed.remindsToReplenish()) {
             journey.pauseUntil(
-                "replenishment-reminder", deliveredAt.plus(Duration.ofDays(days.longValue())));
+                "replenishment-reminder",
+                deliveredAt.plus(Duration.ofDays(placed.replenishAfterDays())));
             journey.send(REPLENISH.with(order));
           }
         });

@@ -2,6 +2,8 @@ package dev.journeys.journey.support;
 
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
+import dev.journeys.event.payload.TicketOpened;
+import dev.journeys.event.payload.TicketResolved;
 import dev.journeys.handoff.OwnTickets;
 import dev.journeys.journey.Enrollment;
 import dev.journeys.journey.Handoff;
@@ -39,23 +41,22 @@ public class SupportEscalationJourneyImpl implements SupportEscalationJourney {
 
   @Override
   public JourneyOutcome run(Enrollment enrollment) {
-    Map<String, Object> ticket = enrollment.triggerProperties();
-    String category = String.valueOf(ticket.getOrDefault("category", "question"));
-    String subject = String.valueOf(ticket.getOrDefault("subject", "Customer request"));
+    Map<String, Object> ticket = enrollment.triggerProperties(); // the templates' variables
+    TicketOpened opened = enrollment.triggerPayload(TicketOpened.class);
+    String category = Objects.requireNonNullElse(opened.category(), "question");
+    String subject = Objects.requireNonNullElse(opened.subject(), "Customer request");
     boolean perTicket = Workflow.getVersion(PER_TICKET, Workflow.DEFAULT_VERSION, 1) >= 1;
     Predicate<CustomerEvent> thisTicket = resolved -> true;
     if (perTicket) {
       journey.scopedTo("ticketId");
-      Object ticketId = ticket.get("ticketId");
+      String ticketId = opened.ticketId();
       thisTicket =
           resolved ->
               ticketId == null
-                  || Objects.equals(
-                      String.valueOf(ticketId),
-                      String.valueOf(resolved.properties().get("ticketId")));
+                  || ticketId.equals(resolved.payload(TicketResolved.class).ticketId());
     }
     Predicate<CustomerEvent> resolvesIt = thisTicket;
-    if (perTicket && ticket.get("ticketId") != null) {
+    if (perTicket && opened.ticketId() != null) {
       // the helpdesk reports the customer's ticket resolved to this enrollment (it is keyed by
       // it); the handoff ticket's own resolution only reaches it when the event names this ticket
       ownTicketResolved = thisTicket;
@@ -95,7 +96,7 @@ public class SupportEscalationJourneyImpl implements SupportEscalationJourney {
             EventTypes.TICKET_RESOLVED,
             e ->
                 e.is(EventTypes.TICKET_RESOLVED)
-                    && (opened.ticketId().equals(String.valueOf(e.properties().get("ticketId")))
+                    && (opened.ticketId().equals(e.payload(TicketResolved.class).ticketId())
                         || ownTicketResolved.test(e)),
             WAIT_FOR_RESOLUTION);
   }

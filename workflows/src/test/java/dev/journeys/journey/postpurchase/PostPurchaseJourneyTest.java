@@ -124,4 +124,24 @@ class PostPurchaseJourneyTest {
     assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
     assertThat(test.messageKeys()).containsExactly("order-confirmation", "order-shipped");
   }
+
+  @Test
+  void aNumericOrderIdMatchesTheSameIdSentAsText() {
+    // the OMS sends 1001 when the order is placed and "1001" when it ships: one order, one id
+    var journey = order(Map.of("orderId", 1001));
+    test.env.sleep(Duration.ofHours(1));
+    journey.onEvent(event("e-ship", CUSTOMER, EventTypes.ORDER_SHIPPED, Map.of("orderId", "1001")));
+    test.env.sleep(Duration.ofHours(1));
+    journey.onEvent(
+        event("e-delivered", CUSTOMER, EventTypes.ORDER_DELIVERED, Map.of("orderId", 1001L)));
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(test.messageKeys())
+        .containsExactly(
+            "order-confirmation",
+            "order-shipped",
+            "order-delivered",
+            "care-tips",
+            "review-request");
+  }
 }

@@ -265,6 +265,40 @@ class JourneySendOutcomesTest {
   }
 
   @Test
+  void anEventDuringAHandoffIsSeenByTheNextWait() throws Exception {
+    var inFlight = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
+    List<Optional<dev.journeys.event.CustomerEvent>> seen = new ArrayList<>();
+    var journey =
+        start(
+            JourneySendOutcomesTest::sent,
+            (j, e) -> {
+              j.handOff("help", Handoff.to("help them"));
+              seen.add(j.awaitNext("customer_replied", Duration.ofDays(1)));
+            },
+            t ->
+                t.beforeTicket =
+                    () -> {
+                      inFlight.countDown();
+                      try {
+                        release.await();
+                      } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                      }
+                    });
+    assertThat(inFlight.await(30, TimeUnit.SECONDS)).isTrue();
+
+    journey.onEvent(event("e-reply", CUSTOMER, "customer_replied", Map.of()));
+    Thread.sleep(500); // the signal is taken in while the ticket is still being opened
+    release.countDown();
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(seen).singleElement().satisfies(e -> assertThat(e).isPresent());
+    assertThat(journey.state().handoffs())
+        .containsExactly(new JourneyState.HandoffRecord("help", "T-1"));
+  }
+
+  @Test
   void activitiesRetryUntilTheInfrastructureIsBack() {
     var options = JourneyActivityOptions.defaults();
     for (var o : List.of(options.send(), options.lookup(), options.handoff())) {

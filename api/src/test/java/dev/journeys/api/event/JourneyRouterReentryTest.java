@@ -32,6 +32,8 @@ class JourneyRouterReentryTest {
   private static final JourneyDefinition CART = JourneyCatalog.ABANDONED_CART;
 
   private TestWorkflowEnvironment env;
+  private final List<dev.journeys.messaging.SendRequest> sent =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   @BeforeEach
   void setUp() {
@@ -41,7 +43,11 @@ class JourneyRouterReentryTest {
     }
     var worker = env.newWorker(JourneyCatalog.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(AbandonedCartJourneyImpl.class);
-    SendActivities sends = request -> new SendOutcome.Sent(request.channel(), "p");
+    SendActivities sends =
+        request -> {
+          sent.add(request);
+          return new SendOutcome.Sent(request.channel(), "p");
+        };
     var experiments =
         new dev.journeys.experiment.ExperimentActivities() {
           @Override
@@ -71,7 +77,7 @@ class JourneyRouterReentryTest {
 
   @Test
   void aTriggerWhileRunningIsOnlyDeliveredToTheRunningEnrollment() {
-    var router = router(CART);
+    var router = router(CART.withReentry(Reentry.ignoreWhileRunning()));
 
     var first = router.route(cart("e-1"));
     String firstRun = runId();
@@ -112,6 +118,28 @@ class JourneyRouterReentryTest {
     assertThat(runId()).isEqualTo(firstRun);
     assertThat(status(firstRun))
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+  }
+
+  @Test
+  void theCartJourneyTakesANewCartAsAnUpdateAndItsMessagesShowTheNewestCart() {
+    var router = router(CART);
+
+    var first = router.route(cart("e-1", "59.90"));
+    env.sleep(Duration.ofMinutes(30));
+    var second = router.route(cart("e-2", "84.50"));
+
+    assertThat(first).extracting(JourneyRouter.Routing::action).containsExactly("started");
+    assertThat(second).extracting(JourneyRouter.Routing::action).containsExactly("updated");
+    assertThat(
+            env.getWorkflowClient()
+                .newUntypedWorkflowStub(CART.workflowId("ada"))
+                .getResult(JourneyOutcome.class))
+        .isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(sent)
+        .extracting(r -> r.messageKey(), r -> r.data().get("cartTotal"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("cart-reminder", "84.50"),
+            org.assertj.core.groups.Tuple.tuple("cart-last-call", "84.50"));
   }
 
   @Test
@@ -175,6 +203,15 @@ class JourneyRouterReentryTest {
 
   private static CustomerEvent cart(String id) {
     return event(id, "cart_abandoned");
+  }
+
+  private static CustomerEvent cart(String id, String total) {
+    return new CustomerEvent(
+        id,
+        "ada",
+        "cart_abandoned",
+        Instant.parse("2026-11-23T10:00:00Z"),
+        Map.of("cartTotal", total));
   }
 
   private static CustomerEvent event(String id, String type) {

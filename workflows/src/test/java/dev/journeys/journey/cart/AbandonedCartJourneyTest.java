@@ -63,6 +63,27 @@ class AbandonedCartJourneyTest {
   }
 
   @Test
+  void aNewCartWhileItRunsUpdatesItAndTheMessagesShowTheNewestCart() {
+    var journey = enrol(test, SMS_ARM);
+    test.env.sleep(Duration.ofMinutes(30));
+
+    // re-entry update: the API delivers the new cart to the running enrollment
+    journey.onEvent(
+        dev.journeys.journey.JourneyTestEnvironment.event(
+            "e-cart-2",
+            AbandonedCarts.CUSTOMER,
+            dev.journeys.event.EventTypes.CART_ABANDONED,
+            java.util.Map.of("cartTotal", "84.50")));
+
+    assertThat(result(journey)).isEqualTo(JourneyOutcome.COMPLETED);
+    assertThat(requests(test))
+        .extracting(SendRequest::messageKey, r -> r.data().get("cartTotal"))
+        .containsExactly(tuple("cart-reminder", "84.50"), tuple("cart-last-call", "84.50"));
+    assertThat(AbandonedCart.DEFINITION.reentry().policy())
+        .isEqualTo(dev.journeys.journey.Reentry.update().policy());
+  }
+
+  @Test
   void remindsByEmailAfterAnHourThenMakesTheLastCallBySmsADayAfterTheCart() {
     var journey = enrol(test, SMS_ARM);
     Instant abandoned = test.now();

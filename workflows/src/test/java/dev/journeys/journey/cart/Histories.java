@@ -50,6 +50,17 @@ public class Histories implements JourneyHistories {
               test.env.sleep(Duration.ofHours(3));
               journey.onEvent(event("e-order", "c-1", EventTypes.ORDER_PLACED, Map.of()));
             }),
+        // version 1 of the cart: a new cart while it runs, the messages show the newest
+        new Scenario(
+            "abandoned-cart-updated",
+            EventTypes.CART_ABANDONED,
+            cart,
+            (test, journey) -> {
+              test.env.sleep(Duration.ofMinutes(30));
+              journey.onEvent(
+                  event(
+                      "e-cart-2", "c-1", EventTypes.CART_ABANDONED, Map.of("cartTotal", "84.50")));
+            }),
         new Scenario(
             "abandoned-cart-attributed",
             EventTypes.CART_ABANDONED,

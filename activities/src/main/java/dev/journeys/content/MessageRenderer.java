@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders message content from the template store: the newest version for the message key and
- * channel in the customer's locale, else its language, else the fallback locale. A missing template
- * or variable is an error naming the template.
+ * Renders message content from the template store: the newest published version for the message key
+ * and channel in the customer's locale, else its language, else the fallback locale. A missing
+ * template or variable is an error naming the template.
  */
 @Component
 public class MessageRenderer {
@@ -25,24 +25,28 @@ public class MessageRenderer {
     this.properties = properties;
   }
 
-  /** Renders in the locale of the {@code locale} variable, if any. */
-  public RenderedMessage render(String messageKey, Channel channel, Map<String, ?> variables) {
-    Object locale = variables.get("locale");
-    return render(messageKey, channel, locale == null ? null : locale.toString(), variables);
+  /** Renders in the customer's locale. */
+  public RenderedMessage render(String messageKey, Channel channel, TemplateVariables variables) {
+    return render(messageKey, channel, variables.locale(), variables);
   }
 
   public RenderedMessage render(
-      String messageKey, Channel channel, String locale, Map<String, ?> variables) {
+      String messageKey, Channel channel, String locale, TemplateVariables variables) {
     MessageTemplate template = select(messageKey, channel, locale);
     return render(template, variables);
   }
 
-  /** Renders one given template version (a preview of a draft, a pinned version). */
-  public RenderedMessage render(MessageTemplate template, Map<String, ?> variables) {
+  /**
+   * Renders one given template version (a preview of a draft, a pinned version), from the variables
+   * as its naming reads them, within {@link ContentProperties#limits()}.
+   */
+  public RenderedMessage render(MessageTemplate template, TemplateVariables variables) {
     String name = template.name();
     if (template.channel() == Channel.EMAIL && template.subject() == null) {
       throw new TemplateRenderException("template " + name + " has no subject");
     }
+    Map<String, Object> model = variables.model(template.variables());
+    RenderBudget budget = new RenderBudget(properties.limits());
     List<String> params = new ArrayList<>();
     for (int i = 0; i < template.providerParams().size(); i++) {
       params.add(
@@ -50,20 +54,21 @@ public class MessageRenderer {
               name,
               "providerParams[" + i + "]",
               template.providerParams().get(i),
-              variables,
-              false));
+              model,
+              false,
+              budget));
     }
     return new RenderedMessage(
-        TemplateEngine.render(name, "subject", template.subject(), variables, false),
-        TemplateEngine.render(name, "text", template.text(), variables, false).strip(),
-        TemplateEngine.render(name, "html", template.html(), variables, true),
+        TemplateEngine.render(name, "subject", template.subject(), model, false, budget),
+        TemplateEngine.render(name, "text", template.text(), model, false, budget).strip(),
+        TemplateEngine.render(name, "html", template.html(), model, true, budget),
         template.version(),
         template.locale(),
         template.providerTemplate(),
         params);
   }
 
-  /** The template a customer with this locale gets. */
+  /** The published template a customer with this locale gets. */
   public MessageTemplate select(String messageKey, Channel channel, String locale) {
     List<String> candidates = candidates(locale);
     for (String candidate : candidates) {
@@ -74,6 +79,29 @@ public class MessageRenderer {
     }
     throw new TemplateNotFoundException(
         "no template "
+            + messageKey
+            + "/"
+            + channel.name().toLowerCase(Locale.ROOT)
+            + " for locales "
+            + candidates);
+  }
+
+  /**
+   * A given version of the variant a customer with this locale gets, draft or published: for
+   * previews of a version before it is published.
+   */
+  public MessageTemplate select(String messageKey, Channel channel, String locale, int version) {
+    List<String> candidates = candidates(locale);
+    for (String candidate : candidates) {
+      Optional<MessageTemplate> found = store.find(messageKey, channel, candidate, version);
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    throw new TemplateNotFoundException(
+        "no version "
+            + version
+            + " of "
             + messageKey
             + "/"
             + channel.name().toLowerCase(Locale.ROOT)

@@ -1,16 +1,23 @@
 package dev.journeys.content;
 
 import dev.journeys.messaging.Channel;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One version of a message's content for a channel and locale. Bodies are Mustache templates:
- * {@code {{firstName}}}; in {@code html} values are HTML-escaped.
+ * One version of a message's content for a channel and locale. Bodies are Mustache templates over
+ * namespaced variables ({@link TemplateVariables}): {@code {{customer.firstName}}}, {@code
+ * {{event.cartTotal}}}; in {@code html} values are HTML-escaped.
  *
  * @param providerTemplate the name of a provider-approved template (WhatsApp) used outside the
  *     24-hour customer-service window, with {@code providerParams} as its body parameters
- * @param source where it came from: {@code classpath:...} for seeded files, {@code api} ...
+ * @param source where it came from: {@code classpath:...} for seeded files, {@code key:...} for a
+ *     version added through the API
+ * @param variables how its variables are named; {@link VariableNaming#FLAT} only for versions
+ *     stored before namespaces
+ * @param publishedAt when it was published; null for a draft, which is never sent
+ * @param publishedBy who published it (the API key's name, or the seed file)
  */
 public record MessageTemplate(
     String messageKey,
@@ -22,7 +29,38 @@ public record MessageTemplate(
     String html,
     String providerTemplate,
     List<String> providerParams,
-    String source) {
+    String source,
+    VariableNaming variables,
+    Instant publishedAt,
+    String publishedBy) {
+
+  /** A draft with namespaced variables. */
+  public MessageTemplate(
+      String messageKey,
+      Channel channel,
+      String locale,
+      int version,
+      String subject,
+      String text,
+      String html,
+      String providerTemplate,
+      List<String> providerParams,
+      String source) {
+    this(
+        messageKey,
+        channel,
+        locale,
+        version,
+        subject,
+        text,
+        html,
+        providerTemplate,
+        providerParams,
+        source,
+        VariableNaming.NAMESPACED,
+        null,
+        null);
+  }
 
   public MessageTemplate {
     Objects.requireNonNull(messageKey, "messageKey");
@@ -30,6 +68,12 @@ public record MessageTemplate(
     Objects.requireNonNull(locale, "locale");
     Objects.requireNonNull(text, "text");
     providerParams = providerParams == null ? List.of() : List.copyOf(providerParams);
+    variables = variables == null ? VariableNaming.NAMESPACED : variables;
+  }
+
+  /** Whether sends may use it. */
+  public boolean published() {
+    return publishedAt != null;
   }
 
   /** Where it is, for error messages: {@code cart-reminder/email/en@v2}. */
@@ -54,6 +98,27 @@ public record MessageTemplate(
         html,
         providerTemplate,
         providerParams,
-        source);
+        source,
+        variables,
+        publishedAt,
+        publishedBy);
+  }
+
+  /** The same version, published. */
+  public MessageTemplate publishedAt(Instant at, String by) {
+    return new MessageTemplate(
+        messageKey,
+        channel,
+        locale,
+        version,
+        subject,
+        text,
+        html,
+        providerTemplate,
+        providerParams,
+        source,
+        variables,
+        at,
+        by);
   }
 }

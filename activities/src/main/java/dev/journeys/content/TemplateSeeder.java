@@ -2,6 +2,7 @@ package dev.journeys.content;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -9,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the built-in journeys' template files into the store at startup, as version 1 of each key,
- * channel and locale that does not have one yet. Versions created later through the API are never
- * overwritten.
+ * channel and locale that does not have one yet, published. The files are linted like any new
+ * version: a file the linter refuses stops the start, naming every finding. Versions created later
+ * through the API are never overwritten.
  */
 @Component
 class TemplateSeeder implements SmartInitializingSingleton {
@@ -33,7 +35,8 @@ class TemplateSeeder implements SmartInitializingSingleton {
     try {
       int seeded = 0;
       for (MessageTemplate template : TemplateFiles.load(properties.fallbackLocale())) {
-        if (store.insertIfMissing(template)) {
+        // the files ship with the code: what a deploy brings is published by it
+        if (store.insertIfMissing(template.publishedAt(Instant.now(), template.source()))) {
           seeded++;
         }
       }

@@ -19,18 +19,21 @@ public class TemplateStore {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
+  private final ContentProperties properties;
   private final ObjectMapper json = new ObjectMapper();
 
-  public TemplateStore(JdbcClient jdbc) {
+  public TemplateStore(JdbcClient jdbc, ContentProperties properties) {
     this.jdbc = jdbc;
+    this.properties = properties;
   }
 
-  /** The newest version for exactly this locale. */
+  /** The newest published version for exactly this locale: what sends use. */
   public Optional<MessageTemplate> latest(String messageKey, Channel channel, String locale) {
     return jdbc.sql(
             """
             select * from message_template
             where message_key = :key and channel = :channel and locale = :locale
+              and published_at is not null
             order by version desc limit 1""")
         .param("key", messageKey)
         .param("channel", channel.name())
@@ -66,10 +69,23 @@ public class TemplateStore {
 
   /**
    * Stores {@code template} as the next version of its key, channel and locale (its own version is
-   * ignored) and returns it with the version it got. It must compile.
+   * ignored), as a draft with namespaced variables, and returns it with the version it got. It must
+   * compile and pass the {@link TemplateLinter} ({@link TemplateLintException} lists why not).
    */
   public MessageTemplate addVersion(MessageTemplate template) {
-    TemplateEngine.check(template);
+    template =
+        new MessageTemplate(
+            template.messageKey(),
+            template.channel(),
+            template.locale(),
+            template.version(),
+            template.subject(),
+            template.text(),
+            template.html(),
+            template.providerTemplate(),
+            template.providerParams(),
+            template.source());
+    TemplateEngine.check(template, properties.limits());
     for (int attempt = 0; ; attempt++) {
       int next =
           jdbc.sql(
@@ -93,19 +109,46 @@ public class TemplateStore {
     }
   }
 
-  /** Stores this exact version unless it exists already; true when it was stored. */
+  /**
+   * Stores this exact version unless it exists already; true when it was stored. Seeding uses it:
+   * the files ship with the code and are linted like any new version, and published by whoever
+   * {@code template.publishedBy()} names.
+   */
   public boolean insertIfMissing(MessageTemplate template) {
-    TemplateEngine.check(template);
+    TemplateEngine.check(template, properties.limits());
     return insert(template, true);
+  }
+
+  /**
+   * Publishes a version: from now on sends use it, unless a newer version is published. Publishing
+   * a published version changes nothing. Empty when there is no such version.
+   */
+  public Optional<MessageTemplate> publish(
+      String messageKey, Channel channel, String locale, int version, String by) {
+    jdbc.sql(
+            """
+            update message_template set published_at = now(), published_by = :by
+            where message_key = :key and channel = :channel and locale = :locale
+              and version = :version and published_at is null""")
+        .param("by", by)
+        .param("key", messageKey)
+        .param("channel", channel.name())
+        .param("locale", locale)
+        .param("version", version)
+        .update();
+    return find(messageKey, channel, locale, version);
   }
 
   private boolean insert(MessageTemplate t, boolean ignoreExisting) {
     return jdbc.sql(
                 """
                 insert into message_template (message_key, channel, locale, version, subject,
-                    text_body, html_body, provider_template, provider_params, source)
+                    text_body, html_body, provider_template, provider_params, source, variables,
+                    published_at, published_by)
                 values (:key, :channel, :locale, :version, :subject, :text, :html,
-                    :providerTemplate, :providerParams, :source)"""
+                    :providerTemplate, :providerParams, :source, :variables,
+                    case when cast(:publishedBy as text) is null then null else now() end,
+                    :publishedBy)"""
                     + (ignoreExisting ? " on conflict do nothing" : ""))
             .param("key", t.messageKey())
             .param("channel", t.channel().name())
@@ -118,6 +161,8 @@ public class TemplateStore {
             .param(
                 "providerParams", t.providerParams().isEmpty() ? null : write(t.providerParams()))
             .param("source", t.source() == null ? "unknown" : t.source())
+            .param("variables", t.variables().name().toLowerCase(java.util.Locale.ROOT))
+            .param("publishedBy", t.publishedBy())
             .update()
         == 1;
   }
@@ -148,6 +193,11 @@ public class TemplateStore {
         rs.getString("html_body"),
         rs.getString("provider_template"),
         providerParams,
-        rs.getString("source"));
+        rs.getString("source"),
+        VariableNaming.valueOf(rs.getString("variables").toUpperCase(java.util.Locale.ROOT)),
+        rs.getTimestamp("published_at") == null
+            ? null
+            : rs.getTimestamp("published_at").toInstant(),
+        rs.getString("published_by"));
   }
 }

@@ -236,6 +236,29 @@ public class MessageLedger {
   }
 
   /**
+   * How many times the customer was sent, or is being sent, one message ({@code messageKey}) since
+   * {@code since}: SENT and PENDING rows, on one channel (or all when null), leaving out one send
+   * (a retry of a PENDING send). Transactional limits call this with the customer's row locked.
+   */
+  public int countRecentOfMessage(
+      String customerId, Channel channel, String messageKey, Instant since, String excludingKey) {
+    return jdbc.sql(
+            """
+            select count(*) from message_ledger
+            where customer_id = :customer and message_key = :messageKey and created_at > :since
+              and status in ('SENT', 'PENDING')
+              and (cast(:channel as text) is null or channel = :channel)
+              and (cast(:excluding as text) is null or idempotency_key <> :excluding)""")
+        .param("customer", customerId)
+        .param("messageKey", messageKey)
+        .param("since", Timestamp.from(since))
+        .param("channel", channel == null ? null : channel.name())
+        .param("excluding", excludingKey)
+        .query(Integer.class)
+        .single();
+  }
+
+  /**
    * The provider accepted the send. Also from UNCERTAIN: an attempt given up on that turns out to
    * have been accepted after all is recorded as what it is.
    */

@@ -297,7 +297,7 @@ public class SendActivitiesImpl implements SendActivities {
             .findById(request.customerId())
             .orElseThrow(
                 () -> new TemplateRenderException("customer " + request.customerId() + " is gone"));
-    Map<String, Object> variables = variables(request, customer);
+    TemplateVariables variables = variables(request, customer);
     Optional<MessageTemplate> recorded =
         entry.templateVersion() == null
             ? Optional.empty()
@@ -429,8 +429,25 @@ public class SendActivitiesImpl implements SendActivities {
         .build();
   }
 
-  private static Map<String, Object> variables(SendRequest request, Customer customer) {
-    return TemplateVariables.of(customer, request.data());
+  /**
+   * The profile, the message's data as {@code event.*}, and the send: its key and channel, and the
+   * one-click unsubscribe link of a promotional email.
+   */
+  private TemplateVariables variables(SendRequest request, Customer customer) {
+    String unsubscribe =
+        request.channel() == Channel.EMAIL && request.topic().isPromotional()
+            ? unsubscribeLinks
+                .linkFor(request.customerId(), request.channel(), request.topic())
+                .orElse(null)
+            : null;
+    return TemplateVariables.of(customer, request.data())
+        .withMessage(
+            Map.of(
+                "key",
+                request.messageKey(),
+                "channel",
+                request.channel().name().toLowerCase(java.util.Locale.ROOT)),
+            unsubscribe);
   }
 
   /** What the decision transaction leaves to do. */

@@ -24,19 +24,30 @@ import org.springframework.stereotype.Component;
  *   <li>outside the SMS contact window of the customer's region, or in quiet hours → deferred
  *       ({@code contact_window}, {@code quiet_hours}); deferred past the deadline → {@code expired}
  *   <li>a frequency cap reached → {@code frequency_cap} (the journey decides what next)
+ *   <li>a transactional message over its per-customer limit ({@link TransactionalLimits}) → {@code
+ *       transactional_limit}
  * </ol>
  */
 @Component
 public class PolicyGate {
 
+  /** The ledger reason of a transactional message over its per-customer limit. */
+  public static final String TRANSACTIONAL_LIMIT = "transactional_limit";
+
   private final SuppressionList suppressions;
   private final SendTimes sendTimes;
   private final FrequencyCaps caps;
+  private final TransactionalLimits transactionalLimits;
 
-  public PolicyGate(SuppressionList suppressions, SendTimes sendTimes, FrequencyCaps caps) {
+  public PolicyGate(
+      SuppressionList suppressions,
+      SendTimes sendTimes,
+      FrequencyCaps caps,
+      TransactionalLimits transactionalLimits) {
     this.suppressions = suppressions;
     this.sendTimes = sendTimes;
     this.caps = caps;
+    this.transactionalLimits = transactionalLimits;
   }
 
   /** Every policy, for this request at {@code now}. */
@@ -63,6 +74,9 @@ public class PolicyGate {
     }
     if (caps.reached(customer, channel, topic, now, request.idempotencyKey())) {
       return new SendDecision.Suppress("frequency_cap");
+    }
+    if (transactionalLimits.reached(customer, request, now).isPresent()) {
+      return new SendDecision.Suppress(TRANSACTIONAL_LIMIT);
     }
     return allow;
   }

@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimits messages per second per provider (channel) and per journey
  * @param contactRuleOverrides rules that replace (by region) or add to those read from {@code
  *     contactRules}, e.g. a state law not shipped yet
+ * @param transactionalLimits per-customer limits on transactional messages, which frequency caps
+ *     never count, so that a flood of events (500 {@code order_placed} from one key) cannot
+ *     mail-bomb a customer; absent means the default (each transactional message at most 5 times
+ *     per customer per hour), an empty list means none
  */
 @ConfigurationProperties("journeys.policies")
 public record PolicyProperties(
@@ -29,12 +33,16 @@ public record PolicyProperties(
     List<FrequencyCap> frequencyCaps,
     @DefaultValue("classpath:policy/sms-contact-rules.json") String contactRules,
     @DefaultValue RateLimits rateLimits,
-    List<ContactRules.Rule> contactRuleOverrides) {
+    List<ContactRules.Rule> contactRuleOverrides,
+    List<TransactionalLimit> transactionalLimits) {
 
   public static final List<FrequencyCap> DEFAULT_CAPS =
       List.of(
           new FrequencyCap(Channel.SMS, null, 1, Duration.ofHours(24)),
           new FrequencyCap(null, null, 3, Duration.ofDays(7)));
+
+  public static final List<TransactionalLimit> DEFAULT_TRANSACTIONAL_LIMITS =
+      List.of(new TransactionalLimit(null, null, 5, Duration.ofHours(1)));
 
   public PolicyProperties {
     try {
@@ -50,6 +58,36 @@ public record PolicyProperties(
     frequencyCaps = frequencyCaps == null ? DEFAULT_CAPS : List.copyOf(frequencyCaps);
     contactRuleOverrides =
         contactRuleOverrides == null ? List.of() : List.copyOf(contactRuleOverrides);
+    transactionalLimits =
+        transactionalLimits == null
+            ? DEFAULT_TRANSACTIONAL_LIMITS
+            : List.copyOf(transactionalLimits);
+  }
+
+  /**
+   * At most {@code max} transactional messages to one customer within any {@code window}, counting
+   * sent and in-flight ones, e.g. {@code {messageKey: order-confirmation, max: 3, window: 1h}}.
+   *
+   * @param channel the channel it applies to and counts, or null for every channel (counted
+   *     together: a confirmation by SMS and one by email are two)
+   * @param messageKey the message it applies to, or null for each transactional message on its own
+   *     (the send's own message key is counted)
+   */
+  public record TransactionalLimit(Channel channel, String messageKey, int max, Duration window) {
+    public TransactionalLimit {
+      if (max < 0 || window == null || window.isNegative() || window.isZero()) {
+        throw new IllegalArgumentException(
+            "a transactional limit needs max >= 0 and a positive window, got "
+                + max
+                + " per "
+                + window);
+      }
+    }
+
+    boolean appliesTo(Channel sendChannel, String sendMessageKey) {
+      return (channel == null || channel == sendChannel)
+          && (messageKey == null || messageKey.equals(sendMessageKey));
+    }
   }
 
   /**

@@ -49,7 +49,8 @@ class JourneyLibraryTemplatesTest {
             channel,
             "en",
             // the profile's first name and what the journeys' triggers carry
-            Map.of("firstName", "Ada", "productName", "Green tea", "cartTotal", "59.90"));
+            MessageRendererTest.vars(
+                "Ada", Map.of("productName", "Green tea", "cartTotal", "59.90")));
 
     assertThat(rendered.text()).contains("Ada").doesNotContain("{{");
     if (channel == Channel.EMAIL) {

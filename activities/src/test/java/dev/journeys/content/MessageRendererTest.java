@@ -3,11 +3,13 @@ package dev.journeys.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeys.customer.Customer;
 import dev.journeys.messaging.Channel;
 import dev.journeys.testsupport.JourneyStoreTestApp;
 import dev.journeys.testsupport.TestDatabase;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +33,7 @@ class MessageRendererTest {
   void rendersTheSeededCartTemplates() {
     var email =
         renderer.render(
-            "cart-reminder", Channel.EMAIL, "en", Map.of("firstName", "Ada", "cartTotal", "59.90"));
+            "cart-reminder", Channel.EMAIL, "en", vars("Ada", Map.of("cartTotal", "59.90")));
 
     assertThat(email.subject()).isEqualTo("Ada, your cart is waiting");
     assertThat(email.text()).startsWith("Hi Ada,").contains("you left 59.90 worth");
@@ -42,10 +44,10 @@ class MessageRendererTest {
 
   @Test
   void escapesValuesInHtmlButNotInText() {
-    store.addVersion(template("escaping", "en", "Hi {{firstName}}", "<p>{{firstName}}</p>"));
+    add(template("escaping", "en", "Hi {{customer.firstName}}", "<p>{{customer.firstName}}</p>"));
 
     var rendered =
-        renderer.render("escaping", Channel.EMAIL, "en", Map.of("firstName", "<b>Ann & Co</b>"));
+        renderer.render("escaping", Channel.EMAIL, "en", vars("<b>Ann & Co</b>", Map.of()));
 
     assertThat(rendered.html()).isEqualTo("<p>&lt;b&gt;Ann &amp; Co&lt;/b&gt;</p>");
     assertThat(rendered.text()).isEqualTo("Hi <b>Ann & Co</b>");
@@ -53,10 +55,9 @@ class MessageRendererTest {
 
   @Test
   void aMissingVariableIsAnErrorNamingTheTemplateNeverABlank() {
-    store.addVersion(template("strict", "en", "Hi {{firstName}}, {{cartTotal}}", null));
+    add(template("strict", "en", "Hi {{customer.firstName}}, {{event.cartTotal}}", null));
 
-    assertThatThrownBy(
-            () -> renderer.render("strict", Channel.EMAIL, "en", Map.of("firstName", "Ann")))
+    assertThatThrownBy(() -> renderer.render("strict", Channel.EMAIL, "en", vars("Ann", Map.of())))
         .isInstanceOf(TemplateRenderException.class)
         .hasMessageContaining("strict/email/en@v1")
         .hasMessageContaining("cartTotal");
@@ -64,10 +65,10 @@ class MessageRendererTest {
 
   @Test
   void picksTheCustomersLocaleThenItsLanguageThenTheFallback() {
-    store.addVersion(template("welcome", "en", "Welcome {{firstName}}", null));
-    store.addVersion(template("welcome", "de", "Willkommen {{firstName}}", null));
-    store.addVersion(template("welcome", "de-AT", "Servus {{firstName}}", null));
-    var data = Map.of("firstName", "Ann");
+    add(template("welcome", "en", "Welcome {{customer.firstName}}", null));
+    add(template("welcome", "de", "Willkommen {{customer.firstName}}", null));
+    add(template("welcome", "de-AT", "Servus {{customer.firstName}}", null));
+    var data = vars("Ann", Map.of());
 
     assertThat(renderer.render("welcome", Channel.EMAIL, "de-AT", data).text())
         .isEqualTo("Servus Ann");
@@ -81,11 +82,11 @@ class MessageRendererTest {
 
   @Test
   void theNewestVersionWinsAndSeedingNeverOverwritesIt() {
-    store.addVersion(template("versions", "en", "first", null));
-    var second = store.addVersion(template("versions", "en", "second", null));
+    add(template("versions", "en", "first", null));
+    var second = add(template("versions", "en", "second", null));
     seeder.afterSingletonsInstantiated();
 
-    var rendered = renderer.render("versions", Channel.EMAIL, "en", Map.of());
+    var rendered = renderer.render("versions", Channel.EMAIL, "en", vars("Ann", Map.of()));
 
     assertThat(second.version()).isEqualTo(2);
     assertThat(rendered.text()).isEqualTo("second");
@@ -104,22 +105,21 @@ class MessageRendererTest {
 
   @Test
   void rendersProviderTemplateParameters() {
-    store.addVersion(
+    add(
         new MessageTemplate(
             "wa",
             Channel.WHATSAPP,
             "en",
             1,
             null,
-            "Hi {{firstName}}",
+            "Hi {{customer.firstName}}",
             null,
             "cart_reminder",
-            List.of("{{firstName}}", "{{cartTotal}}"),
+            List.of("{{customer.firstName}}", "{{event.cartTotal}}"),
             "test"));
 
     var rendered =
-        renderer.render(
-            "wa", Channel.WHATSAPP, "en", Map.of("firstName", "Ann", "cartTotal", "9.90"));
+        renderer.render("wa", Channel.WHATSAPP, "en", vars("Ann", Map.of("cartTotal", "9.90")));
 
     assertThat(rendered.providerTemplate()).isEqualTo("cart_reminder");
     assertThat(rendered.providerParams()).containsExactly("Ann", "9.90");
@@ -127,9 +127,22 @@ class MessageRendererTest {
 
   @Test
   void anUnknownMessageKeyIsNotFound() {
-    assertThatThrownBy(() -> renderer.render("nope", Channel.SMS, "en", Map.of()))
+    assertThatThrownBy(() -> renderer.render("nope", Channel.SMS, "en", vars("Ann", Map.of())))
         .isInstanceOf(TemplateNotFoundException.class)
         .hasMessageContaining("nope/sms");
+  }
+
+  /** Stores the next version and publishes it. */
+  private MessageTemplate add(MessageTemplate template) {
+    var stored = store.addVersion(template);
+    return store
+        .publish(stored.messageKey(), stored.channel(), stored.locale(), stored.version(), "test")
+        .orElseThrow();
+  }
+
+  static TemplateVariables vars(String firstName, Map<String, Object> event) {
+    return TemplateVariables.of(
+        new Customer("c-1", "c@shop.test", null, null, "en", firstName, Set.of(), null), event);
   }
 
   private static MessageTemplate template(String key, String locale, String text, String html) {

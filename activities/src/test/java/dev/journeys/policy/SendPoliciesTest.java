@@ -59,6 +59,10 @@ class SendPoliciesTest {
     registry.add("journeys.policies.frequency-caps[0].channel", () -> "EMAIL");
     registry.add("journeys.policies.frequency-caps[0].max", () -> "1");
     registry.add("journeys.policies.frequency-caps[0].window", () -> "24h");
+    registry.add(
+        "journeys.policies.transactional-limits[0].message-key", () -> "order-confirmation");
+    registry.add("journeys.policies.transactional-limits[0].max", () -> "3");
+    registry.add("journeys.policies.transactional-limits[0].window", () -> "1h");
     registry.add("journeys.unsubscribe.base-url", () -> "https://journeys.shop.test");
     registry.add("journeys.unsubscribe.secret", () -> "test-secret");
   }
@@ -120,6 +124,33 @@ class SendPoliciesTest {
     assertThat(first).isInstanceOf(SendOutcome.Sent.class);
     assertThat(second).isEqualTo(new SendOutcome.Suppressed("frequency_cap"));
     assertThat(receipt).isInstanceOf(SendOutcome.Sent.class);
+  }
+
+  @Test
+  void aFloodOfOrderEventsSendsACustomerOnlyAsManyConfirmationsAsTheLimitAllows() {
+    customer("flood", localHour(12), null);
+    customer("calm", localHour(12), null);
+
+    List<SendOutcome> outcomes = new ArrayList<>();
+    for (int order = 1; order <= 8; order++) {
+      outcomes.add(sends.send(confirmation("flood", "k-flood-" + order)));
+    }
+    var otherCustomer = sends.send(confirmation("calm", "k-calm-1"));
+    var otherMessage = sends.send(email("flood", "k-flood-cart", Topic.TRANSACTIONAL));
+    var retryOfASentOne = sends.send(confirmation("flood", "k-flood-1"));
+
+    assertThat(outcomes).filteredOn(o -> o instanceof SendOutcome.Sent).hasSize(3);
+    assertThat(outcomes.subList(3, 8))
+        .containsOnly(new SendOutcome.Suppressed(PolicyGate.TRANSACTIONAL_LIMIT));
+    var suppressed = ledger.find("k-flood-8").orElseThrow();
+    assertThat(suppressed.status()).isEqualTo(LedgerStatus.SUPPRESSED);
+    assertThat(suppressed.reason()).isEqualTo("transactional_limit");
+    assertThat(smtp.getReceivedMessages())
+        .filteredOn(m -> to(m).equals("flood@shop.test"))
+        .hasSize(4);
+    assertThat(otherCustomer).isInstanceOf(SendOutcome.Sent.class);
+    assertThat(otherMessage).isInstanceOf(SendOutcome.Sent.class);
+    assertThat(retryOfASentOne).isInstanceOf(SendOutcome.Sent.class);
   }
 
   @Test
@@ -281,6 +312,18 @@ class SendPoliciesTest {
         "cart-reminder",
         Map.of("cartTotal", "1.00"),
         expiresAt);
+  }
+
+  private static SendRequest confirmation(String customer, String key) {
+    return new SendRequest(
+        key,
+        customer,
+        "post-purchase",
+        "order-confirmation",
+        Channel.EMAIL,
+        Topic.TRANSACTIONAL,
+        "order-confirmation",
+        Map.of("orderId", key));
   }
 
   private static SendRequest sms(String customer, String key, Topic topic) {

@@ -25,7 +25,7 @@ class SendTimesTest {
   private SendTimes sendTimes(PolicyProperties.QuietHours quiet) {
     return new SendTimes(
         new PolicyProperties(
-            "UTC", quiet, null, "unused", new PolicyProperties.RateLimits(null, 0), null),
+            "UTC", quiet, null, "unused", new PolicyProperties.RateLimits(null, 0), null, null),
         rules);
   }
 
@@ -109,7 +109,7 @@ class SendTimesTest {
     var times =
         new SendTimes(
             new PolicyProperties(
-                "UTC", off, null, "unused", new PolicyProperties.RateLimits(null, 0), null),
+                "UTC", off, null, "unused", new PolicyProperties.RateLimits(null, 0), null, null),
             stricter);
 
     // 09:00 in New York: allowed by the TCPA, not by the house rule

@@ -131,6 +131,8 @@ public class ApiSecurityConfiguration {
                     .access(ScopeRule.all(TEMPLATES_WRITE))
                     .requestMatchers(POST, "/v1/templates/*/versions")
                     .access(ScopeRule.all(TEMPLATES_WRITE))
+                    .requestMatchers(POST, "/v1/templates/*/publish")
+                    .access(ScopeRule.all(TEMPLATES_WRITE))
                     // operations
                     .requestMatchers(POST, "/v1/products/*/restocks")
                     .access(ScopeRule.all(OPERATOR))

@@ -6,14 +6,18 @@ import dev.journeys.api.security.ApiPrincipal;
 import dev.journeys.content.MessageRenderer;
 import dev.journeys.content.MessageTemplate;
 import dev.journeys.content.RenderedMessage;
+import dev.journeys.content.TemplateLintException;
 import dev.journeys.content.TemplateNotFoundException;
 import dev.journeys.content.TemplateRenderException;
 import dev.journeys.content.TemplateStore;
 import dev.journeys.content.TemplateVariables;
 import dev.journeys.customer.Customer;
 import dev.journeys.customer.CustomerProfiles;
+import dev.journeys.messaging.Channel;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,7 +28,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Message templates: new versions, and previews for a customer that send nothing. */
+/**
+ * Message templates: new versions (drafts, linted), publishing one for sends, and previews for a
+ * customer that send nothing.
+ */
 @RestController
 public class TemplateController {
 
@@ -41,7 +48,13 @@ public class TemplateController {
     this.profiles = profiles;
   }
 
-  /** Stores the next version; a template that does not compile is refused with 400. */
+  /** A link that works nowhere: a preview must not hand out a customer's real unsubscribe token. */
+  static final String PREVIEW_UNSUBSCRIBE_URL = "https://unsubscribe.invalid/preview";
+
+  /**
+   * Stores the next version as a draft; sends do not use it until it is published. A template that
+   * does not compile, or that the linter refuses, is a 400 listing every finding.
+   */
   @PostMapping(path = "/v1/templates/{key}/versions", consumes = "application/json")
   @ResponseStatus(HttpStatus.CREATED)
   public MessageTemplate addVersion(
@@ -49,7 +62,7 @@ public class TemplateController {
       @Valid @RequestBody TemplateVersionRequest request,
       @AuthenticationPrincipal ApiPrincipal caller) {
     checkKey(key);
-    if (request.channel() == dev.journeys.messaging.Channel.EMAIL
+    if (request.channel() == Channel.EMAIL
         && (request.subject() == null || request.subject().isBlank())) {
       throw invalid("an email template needs a subject", "subject", "must not be blank for EMAIL");
     }
@@ -67,9 +80,46 @@ public class TemplateController {
             caller.auditName());
     try {
       return store.addVersion(template);
+    } catch (TemplateLintException e) {
+      throw new InvalidRequestException(
+          "the template breaks "
+              + e.findings().size()
+              + (e.findings().size() == 1 ? " rule" : " rules")
+              + " of the template linter",
+          e.findings().stream()
+              .map(
+                  f ->
+                      new InvalidRequestException.FieldError(
+                          f.part(), f.rule() + ": " + f.message()))
+              .toList());
     } catch (TemplateRenderException e) {
       throw invalid("the template does not compile", "text", e.getMessage());
     }
+  }
+
+  /**
+   * Publishes a version: sends use the newest published version of a channel and locale. Needs
+   * {@code templates:write}; the key's name is recorded as the publisher.
+   */
+  @PostMapping(path = "/v1/templates/{key}/publish", consumes = "application/json")
+  public MessageTemplate publish(
+      @PathVariable String key,
+      @Valid @RequestBody TemplatePublishRequest request,
+      @AuthenticationPrincipal ApiPrincipal caller) {
+    checkKey(key);
+    return store
+        .publish(key, request.channel(), request.locale(), request.version(), caller.auditName())
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "no version "
+                        + request.version()
+                        + " of "
+                        + key
+                        + " for "
+                        + request.channel()
+                        + " and "
+                        + request.locale()));
   }
 
   /** Every version of the message's content, per channel and locale, newest first. */
@@ -83,7 +133,11 @@ public class TemplateController {
     return versions;
   }
 
-  /** Renders the message the customer would get now (their locale, the newest version). */
+  /**
+   * Renders the message the customer would get now (their locale, the newest published version), or
+   * a given version, draft or not. The data is the message's {@code event.*}; an email's {@code
+   * unsubscribeUrl} is a placeholder that unsubscribes no one.
+   */
   @PostMapping(path = "/v1/templates/{key}/preview", consumes = "application/json")
   public TemplatePreview preview(
       @PathVariable String key, @Valid @RequestBody TemplatePreviewRequest request) {
@@ -96,9 +150,13 @@ public class TemplateController {
       MessageTemplate template =
           request.version() == null
               ? renderer.select(key, request.channel(), customer.locale())
-              : selectVersion(key, request, customer);
-      RenderedMessage rendered =
-          renderer.render(template, TemplateVariables.of(customer, request.data()));
+              : renderer.select(key, request.channel(), customer.locale(), request.version());
+      var variables =
+          TemplateVariables.of(customer, request.data())
+              .withMessage(
+                  Map.of("key", key, "channel", request.channel().name().toLowerCase(Locale.ROOT)),
+                  request.channel() == Channel.EMAIL ? PREVIEW_UNSUBSCRIBE_URL : null);
+      RenderedMessage rendered = renderer.render(template, variables);
       return new TemplatePreview(
           key,
           request.channel(),
@@ -114,18 +172,6 @@ public class TemplateController {
     } catch (TemplateRenderException e) {
       throw invalid("the template cannot be rendered for this customer", "data", e.getMessage());
     }
-  }
-
-  private MessageTemplate selectVersion(
-      String key, TemplatePreviewRequest request, Customer customer) {
-    // the locale variant the customer gets, at the version asked for
-    String locale = renderer.select(key, request.channel(), customer.locale()).locale();
-    return store
-        .find(key, request.channel(), locale, request.version())
-        .orElseThrow(
-            () ->
-                new NotFoundException(
-                    "no version " + request.version() + " of " + key + " for " + locale));
   }
 
   private static void checkKey(String key) {

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The body of {@code POST /v1/templates/{key}/preview}: render for this customer, send nothing.
  *
- * @param data journey or event data the template uses besides the profile
+ * @param data the message's data (what a journey takes from its events), as {@code event.*}
  * @param version a given version instead of the newest
  */
 public record TemplatePreviewRequest(

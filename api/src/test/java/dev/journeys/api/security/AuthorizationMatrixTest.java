@@ -80,6 +80,7 @@ class AuthorizationMatrixTest {
     EXPECTED.put("POST /v1/products/{productId}/restocks", Set.of(OPERATOR));
     EXPECTED.put("POST /v1/templates/{key}/versions", Set.of(TEMPLATES_WRITE));
     EXPECTED.put("GET /v1/templates/{key}/versions", Set.of(TEMPLATES_WRITE));
+    EXPECTED.put("POST /v1/templates/{key}/publish", Set.of(TEMPLATES_WRITE));
     EXPECTED.put("POST /v1/templates/{key}/preview", Set.of(TEMPLATES_WRITE, CUSTOMERS_READ));
     EXPECTED.put("POST /v1/suppressions", Set.of(OPERATOR));
     EXPECTED.put("GET /v1/suppressions", Set.of(OPERATOR));

@@ -154,7 +154,23 @@ final class HeadlessChromium implements AutoCloseable {
    */
   String evaluate(URI url, String expression, Predicate<String> rendered, Duration atMost)
       throws Exception {
+    return evaluate(url, Map.of(), expression, rendered, atMost);
+  }
+
+  /**
+   * As {@link #evaluate(URI, String, Predicate, Duration)}, with {@code headers} on every request
+   * the page makes (an API key, say: a browser has no other way to send a bearer token).
+   */
+  String evaluate(
+      URI url,
+      Map<String, String> headers,
+      String expression,
+      Predicate<String> rendered,
+      Duration atMost)
+      throws Exception {
     try (var page = page()) {
+      page.call("Network.enable", Map.of());
+      page.call("Network.setExtraHTTPHeaders", Map.of("headers", headers));
       page.call("Page.navigate", Map.of("url", url.toString()));
       Instant deadline = Instant.now().plus(atMost);
       String text = "";
@@ -168,6 +184,14 @@ final class HeadlessChromium implements AutoCloseable {
         Thread.sleep(500);
       }
       return text;
+    }
+  }
+
+  /** A PNG of what the page last opened shows now, for whoever looks into a failure. */
+  byte[] screenshot() throws Exception {
+    try (var page = page()) {
+      JsonNode shot = page.call("Page.captureScreenshot", Map.of("format", "png"));
+      return java.util.Base64.getDecoder().decode(shot.path("data").asText());
     }
   }
 

@@ -404,7 +404,13 @@ public final class Journey {
     return described(sends.holdBack(message));
   }
 
-  /** Runs an activity call of the journey's own; a goal or exit event cancels it. */
+  /**
+   * Runs an activity call of the journey's own; a goal or exit event cancels it. The stub's options
+   * decide what cancelling means: with the default TRY_CANCEL the journey ends at once while the
+   * activity may still run; an activity whose effect must not outlive the journey heartbeats and is
+   * called with {@code ActivityCancellationType.WAIT_CANCELLATION_COMPLETED}. (Sends and handoffs
+   * are never cancelled: they complete and are recorded.)
+   */
   public <T> T call(Supplier<Promise<T>> start) {
     inbox.checkEnded();
     return inbox.race(start);

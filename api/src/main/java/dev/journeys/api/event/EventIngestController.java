@@ -3,7 +3,6 @@ package dev.journeys.api.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.api.input.InputLimitsProperties;
-import dev.journeys.api.security.ApiPrincipal;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -49,9 +48,11 @@ public class EventIngestController {
   @PostMapping(path = "/v1/events", consumes = "application/json")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public IngestResponse post(
-      @RequestBody JsonNode body, @AuthenticationPrincipal ApiPrincipal caller) {
+      @RequestBody JsonNode body,
+      // the sending key's id (ApiPrincipal#keyId), by name: security depends on this package
+      @AuthenticationPrincipal(expression = "keyId") String keyId) {
     var events = parser.parse(body);
-    return new IngestResponse(ingest.ingest(caller.keyId(), events));
+    return new IngestResponse(ingest.ingest(keyId, events));
   }
 
   @ExceptionHandler(EventProblems.Conflict.class)

@@ -18,6 +18,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +51,15 @@ public class JourneyRouter {
   private final Clock clock;
   private final PendingEvents pending;
   private final HandoffTickets handoffTickets;
+
+  /** Routing to one workflow id, one event at a time in this instance (striped by id). */
+  private final ReentrantLock[] stripes = new ReentrantLock[256];
+
+  {
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new ReentrantLock();
+    }
+  }
 
   @Autowired
   public JourneyRouter(WorkflowClient client, PendingEvents pending, HandoffTickets tickets) {
@@ -99,12 +111,18 @@ public class JourneyRouter {
       // per enrollment key (post-purchase: per order) when the event carries one, else per
       // customer: a trigger without the key enrols the customer's single enrollment as before
       String workflowId = journey.workflowId(event);
-      if (journey.isTriggeredBy(event.type())) {
-        pending.lock(workflowId);
-        routings.add(trigger(journey, workflowId, event));
-      } else if (journey.listensTo(event.type())) {
-        pending.lock(workflowId);
-        routings.add(signal(journey, workflowId, event));
+      if (!journey.isTriggeredBy(event.type()) && !journey.listensTo(event.type())) {
+        continue;
+      }
+      var lock = stripes[Math.floorMod(workflowId.hashCode(), stripes.length)];
+      lock.lock();
+      try {
+        routings.add(
+            journey.isTriggeredBy(event.type())
+                ? trigger(journey, workflowId, event)
+                : signal(journey, workflowId, event));
+      } finally {
+        lock.unlock();
       }
     }
     return routings;
@@ -161,11 +179,9 @@ public class JourneyRouter {
       }
     }
     // a running enrollment ignores the start arguments: only a new one takes the held events
+    boolean keyed = !workflowId.equals(journey.workflowId(event.customerId()));
     List<CustomerEvent> earlier =
-        runningRun != null
-            ? List.of()
-            : pending.waitingFor(
-                workflowId, event, !workflowId.equals(journey.workflowId(event.customerId())));
+        runningRun != null ? List.of() : pending.waitingFor(workflowId, event, keyed);
     var options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(workflowId)
@@ -191,6 +207,7 @@ public class JourneyRouter {
     }
     // a new enrollment started with the held events: they are its now
     pending.delivered(workflowId, earlier);
+    catchUp(workflowId, event, keyed, earlier);
     return new Routing(journey.name(), workflowId, started);
   }
 
@@ -231,6 +248,29 @@ public class JourneyRouter {
   }
 
   /**
+   * Signals the events held for {@code workflowId} after its start read them: an event whose holder
+   * found no enrollment just before it started. Left held if the enrollment ended already.
+   */
+  private void catchUp(
+      String workflowId, CustomerEvent trigger, boolean keyed, List<CustomerEvent> earlier) {
+    if (!pending.enabled()) {
+      return;
+    }
+    Set<String> given = earlier.stream().map(CustomerEvent::eventId).collect(Collectors.toSet());
+    for (CustomerEvent late : pending.waitingFor(workflowId, trigger, keyed)) {
+      if (given.contains(late.eventId())) {
+        continue;
+      }
+      try {
+        client.newUntypedWorkflowStub(workflowId).signal(CustomerJourney.EVENT_SIGNAL, late);
+        pending.delivered(workflowId, List.of(late));
+      } catch (WorkflowNotFoundException endedAlready) {
+        return;
+      }
+    }
+  }
+
+  /**
    * Delivers the event to the running keyed enrollments that claim it (e.g. a ticket about a
    * delayed order); returns those journeys, whose routing is recorded.
    */
@@ -260,19 +300,35 @@ public class JourneyRouter {
    */
   private Routing signal(JourneyDefinition journey, String workflowId, CustomerEvent event) {
     String perCustomer = journey.workflowId(event.customerId());
-    for (String id :
-        workflowId.equals(perCustomer) ? List.of(workflowId) : List.of(workflowId, perCustomer)) {
+    List<String> candidates =
+        workflowId.equals(perCustomer) ? List.of(workflowId) : List.of(workflowId, perCustomer);
+    var signalled = signalFirstRunning(candidates, event);
+    if (signalled.isPresent()) {
+      return new Routing(journey.name(), signalled.get(), "signalled");
+    }
+    if (!pending.hold(workflowId, journey.name(), event)) {
+      return new Routing(journey.name(), workflowId, "not-running");
+    }
+    // an enrollment that started between the signal and the hold did not see the event: look again
+    signalled = signalFirstRunning(candidates, event);
+    if (signalled.isPresent()) {
+      pending.delivered(workflowId, List.of(event));
+      return new Routing(journey.name(), signalled.get(), "signalled");
+    }
+    return new Routing(journey.name(), workflowId, "held");
+  }
+
+  /** Signals the first candidate that runs; empty when none does. */
+  private Optional<String> signalFirstRunning(List<String> candidates, CustomerEvent event) {
+    for (String id : candidates) {
       try {
         client.newUntypedWorkflowStub(id).signal(CustomerJourney.EVENT_SIGNAL, event);
-        return new Routing(journey.name(), id, "signalled");
+        return Optional.of(id);
       } catch (WorkflowNotFoundException notRunning) {
         // try the next candidate
       }
     }
-    if (pending.hold(workflowId, journey.name(), event)) {
-      return new Routing(journey.name(), workflowId, "held");
-    }
-    return new Routing(journey.name(), workflowId, "not-running");
+    return Optional.empty();
   }
 
   private Optional<WorkflowExecutionDescription> lastEnrollment(String workflowId) {

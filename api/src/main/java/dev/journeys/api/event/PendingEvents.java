@@ -22,10 +22,11 @@ import org.springframework.stereotype.Component;
  * when it starts, as part of its start (see {@link
  * dev.journeys.journey.Enrollment#earlierEvents()}).
  *
- * <p>Holding an event and starting an enrollment take the same per-workflow-id lock for the rest of
- * the caller's transaction, so an event is either signalled to the enrollment or found by its
- * start, never neither. A window of zero turns holding off: such events are answered {@code
- * not-running}.
+ * <p>Every method is a statement of its own: no transaction is held across the router's Temporal
+ * calls. The router looks for the enrollment again after holding an event, and for held events
+ * again after starting one ({@link JourneyRouter}), so an event is either signalled to the
+ * enrollment or found by its start, never neither. A window of zero turns holding off: such events
+ * are answered {@code not-running}.
  */
 @Component
 public class PendingEvents {
@@ -62,20 +63,6 @@ public class PendingEvents {
 
   boolean enabled() {
     return !window.isZero();
-  }
-
-  /**
-   * Serialises holding and starting for one workflow id until the caller's transaction ends (a
-   * no-op outside a transaction).
-   */
-  void lock(String workflowId) {
-    if (!enabled()) {
-      return;
-    }
-    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:id, 0))")
-        .param("id", workflowId)
-        .query((rs, n) -> 1)
-        .list();
   }
 
   /** Keeps an event for the enrollment {@code workflowId}; false when holding is off. */

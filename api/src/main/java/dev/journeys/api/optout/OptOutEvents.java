@@ -111,7 +111,7 @@ public class OptOutEvents {
               and not exists (
                 select 1 from inbound_event e
                 where e.customer_id = c.customer_id and e.type = :type
-                  and e.event_id like 'consent-change/%'
+                  and e.event_id like 'consent-change/%' and e.delivered_at is not null
                   and (e.properties ->> 'consentChangeId')::bigint >= c.id)
             order by c.id""")
         .param("customer", customerId)

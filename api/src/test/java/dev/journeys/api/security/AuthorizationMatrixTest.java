@@ -95,6 +95,9 @@ class AuthorizationMatrixTest {
     EXPECTED.put("GET /v1/experiments/{name}", Set.of(OPERATOR));
     EXPECTED.put("GET /v1/journeys/{journey}/funnel", Set.of(OPERATOR));
     EXPECTED.put("GET /v1/journeys/{journey}/funnel.html", Set.of(OPERATOR));
+    // payload codec server: decoding shows the personal data the encryption protects
+    EXPECTED.put("POST /codec/encode", Set.of(OPERATOR));
+    EXPECTED.put("POST /codec/decode", Set.of(OPERATOR));
     EXPECTED.put("POST /v1/admin/api-keys", Set.of(ADMIN));
     EXPECTED.put("GET /v1/admin/api-keys", Set.of(ADMIN));
     EXPECTED.put("DELETE /v1/admin/api-keys/{id}", Set.of(ADMIN));

@@ -43,6 +43,25 @@ public class MessageLedger {
   }
 
   /**
+   * The page of {@link #forCustomer} after the entry created at {@code at} with key {@code key}
+   * (keyset pagination, same order: newest first, then by key).
+   */
+  public List<LedgerEntry> forCustomerAfter(
+      String customerId, java.time.Instant at, String key, int limit) {
+    return jdbc.sql(
+            """
+            select * from message_ledger where customer_id = :customer
+              and (created_at < :at or (created_at = :at and idempotency_key > :key))
+            order by created_at desc, idempotency_key limit :limit""")
+        .param("customer", customerId)
+        .param("at", java.sql.Timestamp.from(at))
+        .param("key", key)
+        .param("limit", limit)
+        .query(MessageLedger::entry)
+        .list();
+  }
+
+  /**
    * Records a decision for a request not seen before. Returns false when the key already exists (a
    * concurrent or earlier attempt decided first); the caller then re-reads the entry.
    */

@@ -125,6 +125,14 @@ final class RunningStack implements AutoCloseable {
     return send(HttpRequest.newBuilder(apiUrl.resolve(path)).GET());
   }
 
+  HttpResponse<String> delete(String path) throws Exception {
+    return send(HttpRequest.newBuilder(apiUrl.resolve(path)).DELETE());
+  }
+
+  HttpResponse<String> post(String path, String jsonBody) throws Exception {
+    return send(HttpRequest.newBuilder(apiUrl.resolve(path)).POST(json(jsonBody)));
+  }
+
   HttpResponse<String> patch(String path, String jsonBody) throws Exception {
     return send(HttpRequest.newBuilder(apiUrl.resolve(path)).method("PATCH", json(jsonBody)));
   }

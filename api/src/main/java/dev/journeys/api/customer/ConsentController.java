@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -45,10 +46,13 @@ public class ConsentController {
 
   private final CustomerProfiles profiles;
   private final OptOutEvents optOuts;
+  private final ConsentHistoryPage history;
 
-  public ConsentController(CustomerProfiles profiles, OptOutEvents optOuts) {
+  public ConsentController(
+      CustomerProfiles profiles, OptOutEvents optOuts, ConsentHistoryPage history) {
     this.profiles = profiles;
     this.optOuts = optOuts;
+    this.history = history;
   }
 
   /**
@@ -117,14 +121,28 @@ public class ConsentController {
     return change(id, List.of(change), auditSource);
   }
 
-  /** {@code GET /v1/customers/{id}/consents/history}: every change, oldest first. */
+  /**
+   * {@code GET /v1/customers/{id}/consents/history}: every change, oldest first, in pages of {@code
+   * limit}; a full page links the next one ({@link PageCursor}).
+   */
   @GetMapping("/v1/customers/{id}/consents/history")
-  public List<ConsentHistoryEntry> history(@PathVariable String id) {
+  public ResponseEntity<List<ConsentHistoryEntry>> history(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "1000") int limit,
+      @RequestParam(required = false) String cursor) {
     CustomerController.checkId(id);
+    PageCursor.checkLimit(limit, 1000);
+    PageCursor after = PageCursor.decode(cursor);
     if (profiles.find(id).isEmpty()) {
       throw new NotFoundException("no customer '" + id + "'");
     }
-    return profiles.consentHistory(id);
+    var page = history.page(id, after, limit);
+    var entries = page.stream().map(ConsentHistoryPage.Row::entry).toList();
+    PageCursor next =
+        page.size() < limit
+            ? null
+            : new PageCursor(page.getLast().entry().changedAt(), page.getLast().id());
+    return ResponseEntity.ok().headers(PageCursor.next(next)).body(entries);
   }
 
   private List<Consent> change(String id, List<ConsentChange> changes, String source) {

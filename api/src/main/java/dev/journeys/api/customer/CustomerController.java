@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.journeys.api.Ids;
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
 import dev.journeys.api.security.ApiPrincipal;
@@ -19,6 +18,7 @@ import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -146,24 +146,30 @@ public class CustomerController {
     return new CustomerView(customer, profiles.attributes(id));
   }
 
-  /** Every send decision for the customer, newest first: sent, suppressed (why), failed (why). */
+  /**
+   * Every send decision for the customer, newest first: sent, suppressed (why), failed (why). A
+   * full page links the next one ({@link PageCursor}); {@code cursor} asks for it.
+   */
   @GetMapping("/v1/customers/{id}/messages")
-  public List<LedgerEntry> messages(
-      @PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
+  public ResponseEntity<List<LedgerEntry>> messages(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "100") int limit,
+      @RequestParam(required = false) String cursor) {
     checkId(id);
-    if (limit < 1 || limit > 1000) {
-      throw new InvalidRequestException(
-          "limit must be between 1 and 1000",
-          List.of(new InvalidRequestException.FieldError("limit", "must be between 1 and 1000")));
-    }
-    return ledger.forCustomer(id, limit);
+    PageCursor.checkLimit(limit, 1000);
+    PageCursor after = PageCursor.decode(cursor);
+    List<LedgerEntry> page =
+        after == null
+            ? ledger.forCustomer(id, limit)
+            : ledger.forCustomerAfter(id, after.at(), after.key(), limit);
+    PageCursor next =
+        page.size() < limit
+            ? null
+            : new PageCursor(page.getLast().createdAt(), page.getLast().idempotencyKey());
+    return ResponseEntity.ok().headers(PageCursor.next(next)).body(page);
   }
 
   static void checkId(String id) {
-    if (!Ids.valid(id)) {
-      throw new InvalidRequestException(
-          "invalid customer id",
-          List.of(new InvalidRequestException.FieldError("id", Ids.MESSAGE)));
-    }
+    CustomerIds.check(id);
   }
 }

@@ -80,6 +80,8 @@ public class ApiSecurityConfiguration {
             new KeyRateLimitFilter(
                 new KeyRateLimiter(rateLimit.perSecond(), rateLimit.burst()), json),
             ApiKeyAuthenticationFilter.class)
+        // CORS only where CodecServerConfiguration allows it (the Temporal UI's codec calls)
+        .cors(org.springframework.security.config.Customizer.withDefaults())
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeHttpRequests(
             rules ->
@@ -144,6 +146,9 @@ public class ApiSecurityConfiguration {
                     .requestMatchers(GET, "/v1/journeys/*/funnel", "/v1/journeys/*/funnel.html")
                     .access(ScopeRule.all(OPERATOR))
                     .requestMatchers(GET, "/actuator/**")
+                    .access(ScopeRule.all(OPERATOR))
+                    // payload codec: decoding shows what the encryption hides
+                    .requestMatchers(POST, "/codec/encode", "/codec/decode")
                     .access(ScopeRule.all(OPERATOR))
                     // the keys themselves
                     .requestMatchers("/v1/admin/**")

@@ -77,6 +77,11 @@ class AuthorizationMatrixTest {
     EXPECTED.put("PUT /v1/customers/{id}/consents/{channel}/{topic}", Set.of(CUSTOMERS_WRITE));
     EXPECTED.put("GET /v1/customers/{id}/consents/history", Set.of(CUSTOMERS_READ));
     EXPECTED.put("POST /v1/products/{productId}/subscriptions", Set.of(CUSTOMERS_WRITE));
+    // data rights: erasure is the shop backend's (it relays the customer's request), as is export
+    EXPECTED.put("DELETE /v1/customers/{id}", Set.of(CUSTOMERS_WRITE));
+    EXPECTED.put("GET /v1/customers/{id}/export", Set.of(CUSTOMERS_READ));
+    EXPECTED.put("GET /v1/customers/{id}/enrollments", Set.of(OPERATOR));
+    EXPECTED.put("POST /v1/customers/{id}/enrollments/cancel", Set.of(OPERATOR));
     EXPECTED.put("POST /v1/products/{productId}/restocks", Set.of(OPERATOR));
     EXPECTED.put("POST /v1/templates/{key}/versions", Set.of(TEMPLATES_WRITE));
     EXPECTED.put("GET /v1/templates/{key}/versions", Set.of(TEMPLATES_WRITE));
@@ -91,6 +96,9 @@ class AuthorizationMatrixTest {
     EXPECTED.put("GET /v1/experiments/{name}", Set.of(OPERATOR));
     EXPECTED.put("GET /v1/journeys/{journey}/funnel", Set.of(OPERATOR));
     EXPECTED.put("GET /v1/journeys/{journey}/funnel.html", Set.of(OPERATOR));
+    // payload codec server: decoding shows the personal data the encryption protects
+    EXPECTED.put("POST /codec/encode", Set.of(OPERATOR));
+    EXPECTED.put("POST /codec/decode", Set.of(OPERATOR));
     EXPECTED.put("POST /v1/admin/api-keys", Set.of(ADMIN));
     EXPECTED.put("GET /v1/admin/api-keys", Set.of(ADMIN));
     EXPECTED.put("DELETE /v1/admin/api-keys/{id}", Set.of(ADMIN));

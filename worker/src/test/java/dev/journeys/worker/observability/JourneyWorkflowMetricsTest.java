@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.journeys.event.CustomerEvent;
+import dev.journeys.funnel.EnrollmentActivities;
+import dev.journeys.funnel.EnrollmentEnded;
+import dev.journeys.funnel.EnrollmentEntered;
 import dev.journeys.journey.CustomerJourney;
 import dev.journeys.journey.Enrollment;
 import dev.journeys.journey.Journey;
@@ -25,7 +28,9 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,8 +74,24 @@ class JourneyWorkflowMetricsTest {
     }
   }
 
+  /** The funnel's bookkeeping, kept in memory: this test is about metrics, not the funnel. */
+  static class EnrollmentsInMemory implements EnrollmentActivities {
+    final List<Object> recorded = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void entered(EnrollmentEntered entered) {
+      recorded.add(entered);
+    }
+
+    @Override
+    public void ended(EnrollmentEnded ended) {
+      recorded.add(ended);
+    }
+  }
+
   @Test
   void countsEachEnrollmentStepAndEndOnceThoughEveryTaskReplays() throws Exception {
+    var enrollments = new EnrollmentsInMemory();
     var registry = new SimpleMeterRegistry();
     Scope scope =
         new RootScopeBuilder()
@@ -92,9 +113,12 @@ class JourneyWorkflowMetricsTest {
       }
       // a loaded build machine must not fail a task on the deadlock detector: a failed task's
       // counters are not taken back (see docs/operations.md, Metrics), which is not what this tests
-      env.newWorker(
-              QUEUE, WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(60_000).build())
-          .registerWorkflowImplementationTypes(TwoStepsImpl.class);
+      var worker =
+          env.newWorker(
+              QUEUE, WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(60_000).build());
+      worker.registerWorkflowImplementationTypes(TwoStepsImpl.class);
+      // without a worker for the enrollment log, the journey's first task waits on it for good
+      worker.registerActivitiesImplementations(enrollments);
       env.start();
       var journey =
           env.getWorkflowClient()
@@ -115,6 +139,7 @@ class JourneyWorkflowMetricsTest {
       scope.close();
     }
 
+    assertThat(enrollments.recorded).hasSize(2);
     assertThat(count("journeys_enrolled", registry, Map.of("journey", "two-steps"))).isEqualTo(1);
     assertThat(count("journeys_step_entered", registry, Map.of("step", "first"))).isEqualTo(1);
     assertThat(count("journeys_step_entered", registry, Map.of("step", "second"))).isEqualTo(1);

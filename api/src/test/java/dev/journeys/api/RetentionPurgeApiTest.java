@@ -62,8 +62,8 @@ class RetentionPurgeApiTest extends ApiTestSupport {
   private void event(String id, int daysAgo) {
     jdbc.sql(
             """
-            insert into inbound_event (event_id, customer_id, type, occurred_at, received_at)
-            values (:id, 'ret', 'page_viewed', now(), now() - make_interval(days => :days))""")
+            insert into inbound_event (source, event_id, customer_id, type, occurred_at, received_at)
+            values ('test', :id, 'ret', 'page_viewed', now(), now() - make_interval(days => :days))""")
         .param("id", id)
         .param("days", daysAgo)
         .update();

@@ -115,6 +115,10 @@ public class CustomerErasure {
     counts.put(
         "channelActivity",
         delete("delete from customer_channel_activity where customer_id = :customer", customerId));
+    // the enrollments that waited for these tickets were terminated above
+    counts.put(
+        "handoffTickets",
+        delete("delete from handoff_ticket where customer_id = :customer", customerId));
     counts.put(
         "inboundEvents",
         anonymise(

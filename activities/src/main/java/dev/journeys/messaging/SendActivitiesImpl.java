@@ -104,6 +104,12 @@ public class SendActivitiesImpl implements SendActivities {
 
   @Override
   public SendOutcome send(SendRequest request) {
+    try (AttemptHeartbeat heartbeat = AttemptHeartbeat.start()) {
+      return send(request, heartbeat);
+    }
+  }
+
+  private SendOutcome send(SendRequest request, AttemptHeartbeat heartbeat) {
     boolean slotReserved = false;
     Optional<LedgerEntry> earlier = ledger.find(request.idempotencyKey());
     if (earlier.isPresent()) {
@@ -111,12 +117,12 @@ public class SendActivitiesImpl implements SendActivities {
       Instant now = clock.instant();
       switch (entry.status()) {
         case PENDING -> {
-          Optional<String> accepted = AcceptedAttempts.earlier();
+          Optional<String> accepted = heartbeat.earlier();
           if (accepted.isPresent()) {
             // the provider took it; the last attempt could not record that
             return sent(request, accepted.get());
           }
-          return resume(request, entry);
+          return resume(request, entry, heartbeat);
         }
         case DEFERRED -> {
           if (entry.deferredUntil() != null && now.isBefore(entry.deferredUntil())) {
@@ -135,11 +141,12 @@ public class SendActivitiesImpl implements SendActivities {
         }
       }
     }
-    return decideAndSend(request, slotReserved);
+    return decideAndSend(request, slotReserved, heartbeat);
   }
 
   /** A send not decided yet (new, or deferred or throttled before and now due). */
-  private SendOutcome decideAndSend(SendRequest request, boolean slotReserved) {
+  private SendOutcome decideAndSend(
+      SendRequest request, boolean slotReserved, AttemptHeartbeat heartbeat) {
     ChannelSender sender = senders.get(request.channel());
     if (sender == null && !request.holdout()) {
       // a configuration gap no retry closes: recorded, so the journey can fall back
@@ -178,7 +185,7 @@ public class SendActivitiesImpl implements SendActivities {
       }
       return settled.outcome();
     }
-    return deliver(request, ((Step.Deliver) next).message(), attempt, sender);
+    return deliver(request, ((Step.Deliver) next).message(), attempt, sender, heartbeat);
   }
 
   private Step decideAndRecord(SendRequest request, ChannelSender sender, String attempt) {
@@ -240,7 +247,7 @@ public class SendActivitiesImpl implements SendActivities {
    * A retry of an allowed send: completes that attempt under the same key, or gives it up as
    * UNCERTAIN; never decides again.
    */
-  private SendOutcome resume(SendRequest request, LedgerEntry entry) {
+  private SendOutcome resume(SendRequest request, LedgerEntry entry, AttemptHeartbeat heartbeat) {
     String key = request.idempotencyKey();
     ChannelSender sender = senders.get(request.channel());
     if (sender == null) {
@@ -284,7 +291,7 @@ public class SendActivitiesImpl implements SendActivities {
       ledger.markFailed(key, reason);
       return new SendOutcome.Failed(request.channel(), reason);
     }
-    return deliver(request, message, attempt, sender);
+    return deliver(request, message, attempt, sender, heartbeat);
   }
 
   /**
@@ -332,7 +339,11 @@ public class SendActivitiesImpl implements SendActivities {
    * or retried in doubt, as the channel's semantics say.
    */
   private SendOutcome deliver(
-      SendRequest request, OutboundMessage message, String attempt, ChannelSender sender) {
+      SendRequest request,
+      OutboundMessage message,
+      String attempt,
+      ChannelSender sender,
+      AttemptHeartbeat heartbeat) {
     String key = request.idempotencyKey();
     String providerId;
     try {
@@ -357,7 +368,8 @@ public class SendActivitiesImpl implements SendActivities {
     try {
       return sent(request, providerId);
     } catch (RuntimeException ledgerDown) {
-      AcceptedAttempts.remember(providerId);
+      // the next attempt finds it in the heartbeat details and records it SENT
+      heartbeat.carry(providerId);
       throw ledgerDown;
     }
   }

@@ -15,7 +15,9 @@ import dev.journeys.testsupport.CartSendFixtures;
 import dev.journeys.testsupport.ChannelTestApp;
 import dev.journeys.testsupport.SendPathProviders;
 import dev.journeys.testsupport.SmsProviderStub;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -148,6 +151,37 @@ class SendRetryTest {
     assertThat(second.getNextRetryDelay()).isPositive();
     assertThat(first.get(10, TimeUnit.SECONDS)).isInstanceOf(SendOutcome.Sent.class);
     assertThat(sends.send(request)).isEqualTo(first.get());
+    assertThat(sms.received()).hasSize(before + 1);
+  }
+
+  @Test
+  void anAttemptBeatsWhileTheProviderIsSlowSoTemporalNeverStartsASecondOne() {
+    customer("uma", "+15550001009");
+    var request = sms("uma", "k-uma", Topic.MARKETING);
+    int before = sms.received().size();
+    // slow, but within the channel's 2 s timeout: a live attempt, not a lost one
+    sms.answer(call -> call == 1 + before ? mute(1_000) : 201);
+    var beats = new AtomicInteger();
+    var env = TestActivityEnvironment.newInstance();
+    SendOutcome outcome;
+    try {
+      env.registerActivitiesImplementations(sends);
+      env.setActivityHeartbeatListener(String.class, details -> beats.incrementAndGet());
+      var activity =
+          env.newActivityStub(
+              SendActivities.class,
+              ActivityOptions.newBuilder()
+                  .setStartToCloseTimeout(Duration.ofMinutes(1))
+                  .setHeartbeatTimeout(Duration.ofMillis(400))
+                  .build());
+      outcome = activity.send(request);
+    } finally {
+      env.close();
+    }
+
+    assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
+    // one beat when it starts, then one per 0.8 x 400 ms while the provider thinks
+    assertThat(beats.get()).isGreaterThanOrEqualTo(2);
     assertThat(sms.received()).hasSize(before + 1);
   }
 

@@ -64,6 +64,17 @@ class SendTimeoutsTest {
   }
 
   @Test
+  void aLostSendAttemptIsRetriedAfterTheHeartbeatTimeoutNotTheWholeStartToClose() {
+    var send = JourneyActivityOptions.defaults().send();
+
+    assertThat(send.getHeartbeatTimeout())
+        .isEqualTo(JourneyActivityOptions.SEND_HEARTBEAT_TIMEOUT)
+        .isLessThan(send.getStartToCloseTimeout())
+        // the SDK sends one beat per 0.8 x the timeout: a fifth of it is left for a slow machine
+        .isGreaterThanOrEqualTo(AttemptHeartbeat.EVERY.multipliedBy(10));
+  }
+
+  @Test
   void anSmtpSendWithoutConfiguredTimeoutsIsBoundedAnyway() {
     var smtp = new JavaMailSenderImpl();
 

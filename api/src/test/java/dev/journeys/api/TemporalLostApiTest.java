@@ -18,12 +18,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +51,13 @@ import org.springframework.test.context.DynamicPropertySource;
 class TemporalLostApiTest {
 
   private static final Duration LIMIT = Duration.ofSeconds(10);
+
+  /**
+   * A refusal comes within this here, on a quiet machine: the 10 s promise keeps its headroom for a
+   * loaded one, where the rest of the request takes seconds too.
+   */
+  private static final Duration REFUSED_WITHIN = Duration.ofSeconds(7);
+
   private static final int PORT = freePort();
   private static TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(PORT);
   private static final List<Socket> held = new CopyOnWriteArrayList<>();
@@ -59,6 +68,9 @@ class TemporalLostApiTest {
     TestDatabase.register(registry);
     registry.add("spring.temporal.connection.target", () -> "127.0.0.1:" + PORT);
   }
+
+  @Value("${journeys.api.temporal-request-budget}")
+  Duration budget;
 
   @Autowired TestRestTemplate http;
   @Autowired ObjectMapper json;
@@ -84,8 +96,13 @@ class TemporalLostApiTest {
 
   @Test
   void refusesEventsWith503InTimeAndRecordsNothingWhileTemporalIsLost() throws Exception {
-    // connected once, as in production: the SDK has Temporal's capabilities cached
-    assertThat(post("up-1", "ada").response().getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    // connected once, as in production: the SDK has Temporal's capabilities cached (the first
+    // call, connecting on a loaded machine, may outlast the budget: the sender retries a 503)
+    HttpStatusCode first = post("up-1", "ada").response().getStatusCode();
+    for (int retry = 0; retry < 5 && first.value() == 503; retry++) {
+      first = post("up-1", "ada").response().getStatusCode();
+    }
+    assertThat(first).isEqualTo(HttpStatus.ACCEPTED);
     long before = deliveredEvents();
 
     temporal.close();
@@ -96,6 +113,11 @@ class TemporalLostApiTest {
     openBlackHole();
     assertRefusedInTime(post("hole-1", "cy"));
     assertRefusedInTime(post("hole-2", "ada"));
+
+    // what the request does besides calling Temporal (waiting for a pooled connection while
+    // other requests hold theirs, its transaction, the answer) takes seconds on a loaded machine:
+    // the Temporal budget leaves it half of the 10 s (with 8 s the fault suite saw 11.2 s)
+    assertThat(budget.multipliedBy(2)).isLessThanOrEqualTo(LIMIT);
 
     // recorded but not delivered: each retry with the same eventId is delivered, not a repeat
     assertThat(deliveredEvents()).isEqualTo(before);
@@ -110,7 +132,7 @@ class TemporalLostApiTest {
   private record Timed(ResponseEntity<String> response, Duration took) {}
 
   private void assertRefusedInTime(Timed timed) throws Exception {
-    assertThat(timed.took()).isLessThan(LIMIT);
+    assertThat(timed.took()).isLessThan(REFUSED_WITHIN);
     assertThat(timed.response().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     assertThat(timed.response().getHeaders().getContentType())
         .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

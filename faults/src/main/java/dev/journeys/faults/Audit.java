@@ -78,7 +78,12 @@ final class Audit {
     }
   }
 
-  record Result(List<Row> rows, boolean settled) {}
+  /**
+   * @param settled every expected message is delivered, uncertain or recorded not sent
+   * @param unsettled the journeys some expected message of which is not (yet): still posting, no
+   *     ledger row yet, or a row still PENDING, THROTTLED or DEFERRED
+   */
+  record Result(List<Row> rows, boolean settled, List<Planned> unsettled) {}
 
   /** A mail as the SMTP sink holds it. */
   record Mail(String messageId, String recipient) {}
@@ -113,12 +118,12 @@ final class Audit {
     Map<Fault, List<Planned>> cohorts = new EnumMap<>(Fault.class);
     journeys.forEach(j -> cohorts.computeIfAbsent(j.fault, f -> new ArrayList<>()).add(j));
     List<Row> rows = new ArrayList<>();
-    boolean settled = true;
+    List<Planned> unsettled = new ArrayList<>();
     for (var cohort : cohorts.entrySet()) {
       Tally tally = new Tally();
       for (Planned journey : cohort.getValue()) {
         if (!journey.finished) {
-          settled = false; // its client is still posting
+          unsettled.add(journey); // its client is still posting
           continue;
         }
         if (!journey.accepted) {
@@ -133,6 +138,7 @@ final class Audit {
           tally.journeysFailed++;
         }
         List<LedgerRow> own = rowsByCustomer.getOrDefault(journey.customerId, List.of());
+        boolean journeySettled = true;
         for (String step : journey.kind.expectedSteps) {
           tally.expected++;
           List<LedgerRow> rowsOfStep =
@@ -140,8 +146,11 @@ final class Audit {
                   .filter(r -> journey.kind.journey.equals(r.journey()) && step.equals(r.step()))
                   .toList();
           if (!judge(journey, step, rowsOfStep, byKey, failedWorkflow, tally)) {
-            settled = false;
+            journeySettled = false;
           }
+        }
+        if (!journeySettled) {
+          unsettled.add(journey);
         }
       }
       // mail or SMS for this cohort that no ledger row explains
@@ -159,7 +168,7 @@ final class Audit {
       }
       rows.add(tally.toRow(cohort.getKey()));
     }
-    return new Result(rows, settled);
+    return new Result(rows, unsettled.isEmpty(), List.copyOf(unsettled));
   }
 
   /** Judges one expected message; returns whether it is settled (not lost, not pending). */
@@ -246,7 +255,8 @@ final class Audit {
     return false;
   }
 
-  private static boolean isOf(String workflowId, Planned journey) {
+  /** Whether {@code workflowId} is the enrollment (or one of them) of {@code journey}. */
+  static boolean isOf(String workflowId, Planned journey) {
     List<String> parts = List.of(workflowId.split("/"));
     return parts.contains(journey.customerId) && parts.contains(journey.kind.journey);
   }

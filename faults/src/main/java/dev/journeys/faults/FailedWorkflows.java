@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The ids of journey workflows that ended failed, timed out or terminated, asked of Temporal with
- * the pinned CLI: an enrollment that ends that way sends nothing more, which the audit reports.
+ * the pinned CLI: an enrollment that ends that way sends nothing more, which the audit reports. And
+ * of those still running, which may still send: the suite waits for them to settle.
  */
 final class FailedWorkflows {
 
@@ -21,6 +22,17 @@ final class FailedWorkflows {
   private FailedWorkflows() {}
 
   static Set<String> list(String address) {
+    return query(
+        address,
+        "ExecutionStatus='Failed' OR ExecutionStatus='TimedOut' OR ExecutionStatus='Terminated'");
+  }
+
+  /** The ids of the workflows still running. */
+  static Set<String> running(String address) {
+    return query(address, "ExecutionStatus='Running'");
+  }
+
+  private static Set<String> query(String address, String query) {
     try {
       Process process =
           new ProcessBuilder(
@@ -33,8 +45,7 @@ final class FailedWorkflows {
                           "--namespace",
                           "default",
                           "--query",
-                          "ExecutionStatus='Failed' OR ExecutionStatus='TimedOut'"
-                              + " OR ExecutionStatus='Terminated'",
+                          query,
                           "--limit",
                           "5000",
                           "--output",

@@ -33,6 +33,9 @@ public final class FaultSuite {
   /** No ledger or sink change for this long, with no fault timer running: nothing more comes. */
   private static final Duration QUIET = Duration.ofSeconds(45);
 
+  /** After the wait: a provider that holds a request (15 s) may still accept it. */
+  private static final Duration HANG_GRACE = Duration.ofSeconds(16);
+
   /** Kept free at the end of the bound for the audit and the report. */
   private static final Duration AUDIT_RESERVE = Duration.ofSeconds(30);
 
@@ -97,24 +100,40 @@ public final class FaultSuite {
     load.awaitClients(Duration.between(Instant.now(), hardEnd));
 
     Audit audit = new Audit(stack);
-    Instant settleEnd = min(Instant.now().plus(options.settle()), hardEnd);
+    // wait for every expected message to settle: at least --settle, and on while a journey that
+    // is not settled yet still runs (it may still send: a retry after a lost attempt, a timer),
+    // up to the suite's bound; stop early once nothing changes and nothing unsettled runs
+    Instant lastChance = hardEnd.minus(HANG_GRACE);
+    Instant settleEnd = min(Instant.now().plus(options.settle()), lastChance);
     Audit.Result result = audit.run(load.planned(), Set.of());
     int signature = signature(stack);
     Instant lastChange = Instant.now();
-    while (!result.settled() && Instant.now().isBefore(settleEnd)) {
+    while (!result.settled() && Instant.now().isBefore(lastChance)) {
       Pause.of(POLL);
       result = audit.run(load.planned(), Set.of());
       int now = signature(stack);
       if (now != signature) {
         signature = now;
         lastChange = Instant.now();
-      } else if (Instant.now().isAfter(max(stack.sms().faultsOverBy(), lastChange.plus(QUIET)))) {
-        log.info("No ledger or sink change for {} s: done waiting", QUIET.toSeconds());
-        break;
+      }
+      boolean quiet =
+          Instant.now().isAfter(max(stack.sms().faultsOverBy(), lastChange.plus(QUIET)));
+      if ((quiet || Instant.now().isAfter(settleEnd)) && !result.settled()) {
+        long running = stillRunning(stack, result.unsettled());
+        if (running == 0) {
+          log.info(
+              "{} journey(s) not settled and none of them running: done waiting",
+              result.unsettled().size());
+          break;
+        }
+        log.info(
+            "{} journey(s) not settled, {} of them still running: waiting",
+            result.unsettled().size(),
+            running);
       }
     }
     // a hanging provider may still accept a message the worker gave up on
-    Pause.of(Duration.ofSeconds(16));
+    Pause.of(HANG_GRACE);
     result = audit.run(load.planned(), FailedWorkflows.list(stack.temporalAddress()));
     options.faults().stream()
         .filter(Fault::isProviderFault)
@@ -155,6 +174,20 @@ public final class FaultSuite {
       }
     }
     return phases;
+  }
+
+  /** How many of {@code journeys} have an enrollment still running; a failed query counts all. */
+  private static long stillRunning(Stack stack, List<LoadGenerator.Planned> journeys) {
+    Set<String> running;
+    try {
+      running = FailedWorkflows.running(stack.temporalAddress());
+    } catch (RuntimeException e) {
+      log.warn("Could not list running workflows: {}", e.getMessage());
+      return journeys.size();
+    }
+    return journeys.stream()
+        .filter(j -> !j.finished || running.stream().anyMatch(id -> Audit.isOf(id, j)))
+        .count();
   }
 
   /** Changes whenever the ledger or a sink does. */

@@ -143,6 +143,9 @@ class AuditTest {
 
     assertThat(result.rows().getFirst().lost()).isEqualTo(1);
     assertThat(result.settled()).isFalse();
+    // the suite waits on while this journey's enrollment runs
+    assertThat(result.unsettled()).containsExactly(welcome);
+    assertThat(Audit.isOf(RUN.substring(0, RUN.lastIndexOf('/')), welcome)).isTrue();
   }
 
   @Test

@@ -33,6 +33,13 @@ public record JourneyActivityOptions(
     this(send, null, null);
   }
 
+  /**
+   * The send activity's heartbeat timeout. Long enough for the SDK's throttled beats (one per 0.8 ×
+   * this) to arrive on a loaded machine, short enough that a lost attempt does not stall a journey
+   * for the whole start-to-close.
+   */
+  public static final Duration SEND_HEARTBEAT_TIMEOUT = Duration.ofSeconds(60);
+
   public static JourneyActivityOptions defaults() {
     return new JourneyActivityOptions(null, null, null);
   }
@@ -44,6 +51,10 @@ public record JourneyActivityOptions(
             // 15 s; SMTP with 10 s per connect, read and write: 145 s), so Temporal never starts a
             // second attempt that would only find the first one still holding the send
             .setStartToCloseTimeout(Duration.ofMinutes(3))
+            // the send activity beats while it runs (also while blocked in the provider call): an
+            // attempt that no worker runs any more (it died, or the task was lost around a
+            // Temporal restart) is retried after a minute, not after the whole start-to-close
+            .setHeartbeatTimeout(SEND_HEARTBEAT_TIMEOUT)
             .setRetryOptions(
                 RetryOptions.newBuilder()
                     .setInitialInterval(Duration.ofSeconds(1))

@@ -57,6 +57,10 @@ public class SmtpEmailChannel implements ChannelSender {
     long connect = millis(props, "mail.smtp.connectiontimeout");
     long read = millis(props, "mail.smtp.timeout");
     long write = millis(props, "mail.smtp.writetimeout");
+    // once the server has answered 250 to DATA the message is accepted; waiting for its answer to
+    // QUIT only lets a slow answer (a loaded server, a read timeout) turn an accepted message into
+    // a failed attempt, which the send activity would resend or give up on as uncertain
+    props.putIfAbsent("mail.smtp.quitwait", "false");
     return Duration.ofMillis(connect + ROUND_TRIPS * Math.max(read, write));
   }
 

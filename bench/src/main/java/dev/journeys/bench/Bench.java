@@ -415,9 +415,31 @@ public final class Bench {
     return Duration.between(from, to).toNanos() / 1e9;
   }
 
-  /** A pause between phases, so one phase's tail does not slow the next. */
+  /**
+   * Waits until the stack is idle (its processes together use under a fifth of a core over two
+   * seconds; at most a minute), so one phase's tail (retries, the other side's backlog) does not
+   * slow the next. Other builds on a shared machine are not counted.
+   */
   private void settle() {
-    sleep(Duration.ofSeconds(3));
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    long before = stackCpuNanos();
+    do {
+      sleep(Duration.ofSeconds(2));
+      long now = stackCpuNanos();
+      if (now - before < 0.2 * 2e9) {
+        return;
+      }
+      before = now;
+    } while (System.nanoTime() < deadline);
+    System.out.println("  (stack not idle after a minute; going on)");
+  }
+
+  /** CPU time of the dev server, PostgreSQL, the workers and the API: the bench's descendants. */
+  private static long stackCpuNanos() {
+    return ProcessHandle.current()
+        .descendants()
+        .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+        .sum();
   }
 
   // ---- output ----

@@ -21,9 +21,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class TemporalDevServer implements AutoCloseable {
 
-  /** The keyword search attributes every journey workflow is indexed by. */
+  /**
+   * The keyword search attributes every journey workflow is indexed by, all of them from the start:
+   * the worker's own registration can time out on a loaded machine, and a journey whose upsert
+   * names an unregistered attribute fails its workflow task until it exists.
+   */
   public static final List<String> SEARCH_ATTRIBUTES =
-      List.of("CustomerId", "Journey", "JourneyStep", "JourneyOutcome");
+      dev.journeys.journey.JourneySearchAttributes.ALL.stream()
+          .map(io.temporal.common.SearchAttributeKey::getName)
+          .toList();
 
   public static final String NAMESPACE = "default";
   public static final int DEV_GRPC_PORT = 7233;

@@ -5,6 +5,8 @@ import dev.journeys.funnel.EnrollmentActivities;
 import dev.journeys.funnel.EnrollmentEnded;
 import dev.journeys.funnel.EnrollmentEntered;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +42,10 @@ final class Attribution {
   private int journeyVersion = 1;
   private int sdkVersion = Workflow.DEFAULT_VERSION;
   private Instant enteredAt;
+
+  /** The entry record in flight (since {@link Journey#ONE_TASK_TO_FIRST_WAIT}), else null. */
+  private Promise<Void> entered;
+
   private Instant lastMessageAt;
   private String cause;
 
@@ -129,15 +135,31 @@ final class Attribution {
    * The funnel's records are bookkeeping: once their retries are spent (the store was down for
    * hours), the journey goes on without them rather than fail the customer's enrollment.
    */
-  private void recordEntered(EnrollmentEntered entered) {
+  private void recordEntered(EnrollmentEntered record) {
+    if (Journey.oneTaskToFirstWait()) {
+      // not awaited here: the first wait need not wait for bookkeeping (recordEnded does); not
+      // cancelled with the journey either, like the end record
+      Workflow.newDetachedCancellationScope(
+              () -> entered = Async.procedure(records::entered, record))
+          .run();
+      return;
+    }
     try {
-      records.entered(entered);
+      records.entered(record);
     } catch (ActivityFailure failed) {
       log.warn("funnel entry not recorded: {}", failed.getMessage());
     }
   }
 
   private void recordEnded(EnrollmentEnded ended) {
+    if (entered != null) {
+      try {
+        // the end is recorded after the entry, as before
+        entered.get();
+      } catch (ActivityFailure failed) {
+        log.warn("funnel entry not recorded: {}", failed.getMessage());
+      }
+    }
     try {
       records.ended(ended);
     } catch (ActivityFailure failed) {

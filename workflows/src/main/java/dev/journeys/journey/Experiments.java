@@ -32,11 +32,16 @@ final class Experiments {
   static final String ARMS_RECORDED = "experiment-arms-recorded";
 
   private final ExperimentActivities experiments;
+  private final ExperimentActivities localExperiments;
   private final Supplier<String> customerId;
   private final Map<String, String> variants = new LinkedHashMap<>();
 
-  Experiments(ExperimentActivities experiments, Supplier<String> customerId) {
+  Experiments(
+      ExperimentActivities experiments,
+      ExperimentActivities localExperiments,
+      Supplier<String> customerId) {
     this.experiments = experiments;
+    this.localExperiments = localExperiments;
     this.customerId = customerId;
   }
 
@@ -76,7 +81,9 @@ final class Experiments {
             == Workflow.DEFAULT_VERSION) {
       return assigned;
     }
-    var decision = experiments.decision(experiment.name());
+    // a local activity since ONE_TASK_TO_FIRST_WAIT: no server round trip before the first wait
+    var decision =
+        (Journey.oneTaskToFirstWait() ? localExperiments : experiments).decision(experiment.name());
     if (decision == null || !decision.isDecided()) {
       return assigned;
     }

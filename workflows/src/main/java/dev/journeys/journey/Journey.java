@@ -9,6 +9,7 @@ import dev.journeys.handoff.HandoffTicket;
 import dev.journeys.messaging.SendActivities;
 import dev.journeys.messaging.SendOutcome;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -110,6 +111,8 @@ public final class Journey {
             Workflow.newActivityStub(
                 ExperimentActivities.class,
                 summarized(options.lookup(), "experiment: read decision or record outcome")),
+            Workflow.newLocalActivityStub(
+                ExperimentActivities.class, local(options.lookup(), "experiment: read decision")),
             () -> enrollment.customerId());
     this.attribution =
         new Attribution(
@@ -589,6 +592,32 @@ public final class Journey {
   private void moveTo(String step) {
     progress.moveTo(step);
     describe();
+  }
+
+  /**
+   * A short read before the first wait as a local activity (since {@link #ONE_TASK_TO_FIRST_WAIT}):
+   * same timeouts and retries, but no server round trip.
+   */
+  private static LocalActivityOptions local(ActivityOptions options, String summary) {
+    return LocalActivityOptions.newBuilder()
+        .setStartToCloseTimeout(options.getStartToCloseTimeout())
+        .setRetryOptions(options.getRetryOptions())
+        // a store down for longer than a blip: retry on durable timers, not inside the task
+        .setLocalRetryThreshold(Duration.ofSeconds(2))
+        .setSummary(summary)
+        .build();
+  }
+
+  /**
+   * Added while journeys ran: an enrollment reaches its first wait in one workflow task. The
+   * experiment decision is a local activity, and the funnel's entry record is not awaited before
+   * the first wait (the end record waits for it). Enrollments started before replay as they ran.
+   */
+  static final String ONE_TASK_TO_FIRST_WAIT = "one-task-to-first-wait";
+
+  /** True when this run reaches its first wait in one workflow task. */
+  static boolean oneTaskToFirstWait() {
+    return Workflow.getVersion(ONE_TASK_TO_FIRST_WAIT, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   private static ActivityOptions summarized(ActivityOptions options, String summary) {

@@ -27,6 +27,8 @@ public class Histories implements JourneyHistories {
         // the arm recorded in history (a side effect): AbandonedCartArmReplayTest replays it
         // under other weights and hold-out shares
         new Scenario(ARM_RECORDED, EventTypes.CART_ABANDONED, cart),
+        // the first timer in the first workflow task (local decision, entry not awaited)
+        new Scenario("abandoned-cart-one-task-to-first-wait", EventTypes.CART_ABANDONED, cart),
         // recorded before send-outcomes: the deferred reminder was asked again as .../retry-1
         new Scenario(
             "abandoned-cart-deferred-v0",

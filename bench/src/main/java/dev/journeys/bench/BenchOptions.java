@@ -1,0 +1,96 @@
+package dev.journeys.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bench's settings, from {@code --name=value} arguments. The defaults keep a run within about
+ * ten minutes on a 2-core machine; raise them for bigger runs.
+ *
+ * @param events events in the ingest burst (each side), which also gives the burst lag
+ * @param clients concurrent clients for the burst and the saturated send rate
+ * @param signups sign-ups for the saturated event-to-send rate (each side)
+ * @param rate fixed sign-up rate per second for the latency figure; 0 = half the saturated rate
+ *     Journeys reached in this run
+ * @param rateSeconds how long the fixed rate is held
+ * @param batch events in the one batch request
+ * @param timers extra abandoned carts left waiting on their timers before heap and disk are
+ *     measured (0: only those the other figures started)
+ * @param warmup events per side before anything is measured (JIT, connection pools)
+ */
+record BenchOptions(
+    int events,
+    int clients,
+    int signups,
+    double rate,
+    int rateSeconds,
+    int batch,
+    int timers,
+    int warmup,
+    Path workerJar,
+    Path apiJar,
+    List<String> appJvmOptions,
+    List<String> workerArguments,
+    List<String> apiArguments) {
+
+  static BenchOptions parse(String[] args) {
+    Map<String, String> values = new HashMap<>();
+    List<String> workerArgs = new ArrayList<>();
+    List<String> apiArgs = new ArrayList<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        throw new IllegalArgumentException("expected --name=value, got " + arg);
+      }
+      String name = arg.substring(2, arg.indexOf('='));
+      String value = arg.substring(arg.indexOf('=') + 1);
+      switch (name) {
+        // passed through to the app, e.g. --worker-arg=--journeys.worker.virtual-threads=true
+        case "worker-arg" -> workerArgs.add(value);
+        case "api-arg" -> apiArgs.add(value);
+        default -> values.put(name, value);
+      }
+    }
+    var options =
+        new BenchOptions(
+            integer(values, "events", 2000),
+            integer(values, "clients", 32),
+            integer(values, "signups", 300),
+            Double.parseDouble(values.getOrDefault("rate", "0")),
+            integer(values, "rate-seconds", 20),
+            integer(values, "batch", 500),
+            integer(values, "timers", 0),
+            integer(values, "warmup", 200),
+            Path.of(values.getOrDefault("worker-jar", "worker/target/journeys-worker-exec.jar")),
+            Path.of(values.getOrDefault("api-jar", "api/target/journeys-api-exec.jar")),
+            Arrays.asList(values.getOrDefault("jvm-options", "-Xmx1g").split(" ")),
+            List.copyOf(workerArgs),
+            List.copyOf(apiArgs));
+    values.keySet().removeAll(KNOWN);
+    if (!values.isEmpty()) {
+      throw new IllegalArgumentException("unknown options: " + values.keySet());
+    }
+    return options;
+  }
+
+  private static final List<String> KNOWN =
+      List.of(
+          "events",
+          "clients",
+          "signups",
+          "rate",
+          "rate-seconds",
+          "batch",
+          "timers",
+          "warmup",
+          "worker-jar",
+          "api-jar",
+          "jvm-options");
+
+  private static int integer(Map<String, String> values, String name, int fallback) {
+    return Integer.parseInt(values.getOrDefault(name, Integer.toString(fallback)));
+  }
+}

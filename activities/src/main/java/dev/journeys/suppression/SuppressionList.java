@@ -64,17 +64,37 @@ public class SuppressionList {
         .optional();
   }
 
-  /** Suppressed addresses, newest first, optionally of one channel. */
-  public List<SuppressedAddress> list(Channel channel, int limit) {
+  /**
+   * Suppressed addresses, newest first, optionally of one channel; after a row (its time, channel
+   * and address, the unique key that breaks ties) when {@code afterAt} is not null.
+   */
+  public List<SuppressedAddress> list(
+      Channel channel,
+      java.time.Instant afterAt,
+      String afterChannel,
+      String afterAddress,
+      int limit) {
     return jdbc.sql(
             """
             select * from suppressed_address
             where (cast(:channel as text) is null or channel = :channel)
-            order by created_at desc, address limit :limit""")
+              and (cast(:afterAt as timestamptz) is null
+                   or created_at < cast(:afterAt as timestamptz)
+                   or (created_at = cast(:afterAt as timestamptz)
+                       and (channel, address) > (:afterChannel, :afterAddress)))
+            order by created_at desc, channel, address limit :limit""")
         .param("channel", channel == null ? null : channel.name())
+        .param("afterAt", afterAt == null ? null : java.sql.Timestamp.from(afterAt))
+        .param("afterChannel", afterChannel == null ? "" : afterChannel)
+        .param("afterAddress", afterAddress == null ? "" : afterAddress)
         .param("limit", limit)
         .query(SuppressionList::row)
         .list();
+  }
+
+  /** Suppressed addresses, newest first, optionally of one channel. */
+  public List<SuppressedAddress> list(Channel channel, int limit) {
+    return list(channel, null, null, null, limit);
   }
 
   static String normalized(Channel channel, String address) {

@@ -47,6 +47,43 @@ class SuppressionApiTest extends ApiTestSupport {
         .containsExactlyInAnyOrder("address", "reason");
   }
 
+  @Test
+  void pagesThroughSuppressionsWithACursor() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      post("{\"channel\":\"EMAIL\",\"address\":\"page" + i + "@shop.test\"}");
+    }
+
+    var first = http.getForEntity("/v1/suppressions?limit=3", String.class);
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String link = first.getHeaders().getFirst("Link");
+    assertThat(link).contains("rel=\"next\"");
+    // other tests may have stored rows too: follow the links to the end
+    java.util.List<String> seen =
+        new java.util.ArrayList<>(json.readTree(first.getBody()).findValuesAsText("address"));
+    assertThat(seen).hasSize(3);
+    while (link != null) {
+      String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+      var page = http.getForEntity(java.net.URI.create(next), String.class);
+      seen.addAll(json.readTree(page.getBody()).findValuesAsText("address"));
+      link = page.getHeaders().getFirst("Link");
+    }
+    assertThat(seen).doesNotHaveDuplicates();
+    assertThat(seen)
+        .contains(
+            "page0@shop.test",
+            "page1@shop.test",
+            "page2@shop.test",
+            "page3@shop.test",
+            "page4@shop.test");
+
+    assertThat(http.getForEntity("/v1/suppressions?cursor=bm9wZQ", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(http.getForEntity("/v1/suppressions?limit=0", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(http.getForEntity("/v1/suppressions?limit=1001", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
   private ResponseEntity<String> post(String body) {
     return sendJson(HttpMethod.POST, "/v1/suppressions", body);
   }

@@ -2,6 +2,7 @@ package dev.journeys.api.suppression;
 
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
+import dev.journeys.api.customer.PageCursor;
 import dev.journeys.api.security.ApiPrincipal;
 import dev.journeys.messaging.Channel;
 import dev.journeys.suppression.SuppressedAddress;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,10 +70,15 @@ public class SuppressionController {
     return suppressions.add(channel, request.address(), reason, caller.auditName(), request.note());
   }
 
+  /**
+   * One page of suppressed addresses, newest first; a full page links the next one ({@link
+   * PageCursor}, keyed by channel and address, the table's unique key).
+   */
   @GetMapping("/v1/suppressions")
-  public List<SuppressedAddress> list(
+  public ResponseEntity<List<SuppressedAddress>> list(
       @RequestParam(required = false) String channel,
-      @RequestParam(defaultValue = "100") int limit) {
+      @RequestParam(defaultValue = "100") int limit,
+      @RequestParam(required = false) String cursor) {
     List<InvalidRequestException.FieldError> errors = new ArrayList<>();
     Channel only = channel == null ? null : channel(channel, "channel", errors);
     if (limit < 1 || limit > 1000) {
@@ -80,7 +87,30 @@ public class SuppressionController {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException("invalid query", errors);
     }
-    return suppressions.list(only, limit);
+    PageCursor after = PageCursor.decode(cursor);
+    List<SuppressedAddress> page;
+    if (after == null) {
+      page = suppressions.list(only, limit);
+    } else {
+      int colon = after.key().indexOf(':');
+      if (colon < 0) {
+        throw PageCursor.invalid();
+      }
+      page =
+          suppressions.list(
+              only,
+              after.at(),
+              after.key().substring(0, colon),
+              after.key().substring(colon + 1),
+              limit);
+    }
+    PageCursor next =
+        page.size() < limit
+            ? null
+            : new PageCursor(
+                page.getLast().createdAt(),
+                page.getLast().channel().name() + ":" + page.getLast().address());
+    return ResponseEntity.ok().headers(PageCursor.next(next)).body(page);
   }
 
   @GetMapping("/v1/suppressions/{channel}/{address}")

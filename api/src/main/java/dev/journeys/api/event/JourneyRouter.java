@@ -222,11 +222,11 @@ public class JourneyRouter {
     if (handoffTickets == null || !event.is(EventTypes.TICKET_RESOLVED)) {
       return List.of();
     }
-    Object ticketId = event.properties().get("ticketId");
+    String ticketId = event.id("ticketId");
     if (ticketId == null) {
       return List.of();
     }
-    var opener = handoffTickets.openerOf(event.customerId(), String.valueOf(ticketId));
+    var opener = handoffTickets.openerOf(event.customerId(), ticketId);
     if (opener.isEmpty()) {
       return List.of();
     }

@@ -87,30 +87,22 @@ public record MessageTemplate(
         + version;
   }
 
+  /** The same content as another version number (the store numbers versions on insert). */
   public MessageTemplate withVersion(int newVersion) {
+    return copy(newVersion, publishedAt, publishedBy);
+  }
+
+  /** The same version, published. */
+  public MessageTemplate publishedAt(Instant at, String by) {
+    return copy(version, at, by);
+  }
+
+  private MessageTemplate copy(int newVersion, Instant at, String by) {
     return new MessageTemplate(
         messageKey,
         channel,
         locale,
         newVersion,
-        subject,
-        text,
-        html,
-        providerTemplate,
-        providerParams,
-        source,
-        variables,
-        publishedAt,
-        publishedBy);
-  }
-
-  /** The same version, published. */
-  public MessageTemplate publishedAt(Instant at, String by) {
-    return new MessageTemplate(
-        messageKey,
-        channel,
-        locale,
-        version,
         subject,
         text,
         html,

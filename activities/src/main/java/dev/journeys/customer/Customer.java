@@ -51,79 +51,101 @@ public record Customer(
 
   /** The same profile with other consents (everything else, version included, kept). */
   public Customer withConsents(Set<Consent> newConsents) {
-    return new Customer(
-        id,
-        email,
-        phone,
-        timeZone,
-        locale,
-        firstName,
-        newConsents,
-        version,
-        whatsappNumber,
-        messengerPsid,
-        instagramId,
-        pushTokens,
-        region,
-        preferredChannel);
+    return toBuilder().consents(newConsents).build();
   }
 
   /** The same profile in a region (ISO 3166-2 such as {@code US-FL}, or a country). */
   public Customer withRegion(String newRegion) {
-    return new Customer(
-        id,
-        email,
-        phone,
-        timeZone,
-        locale,
-        firstName,
-        consents,
-        version,
-        whatsappNumber,
-        messengerPsid,
-        instagramId,
-        pushTokens,
-        newRegion,
-        preferredChannel);
+    return toBuilder().region(newRegion).build();
   }
 
   /** The same profile with a preferred channel. */
   public Customer withPreferredChannel(Channel channel) {
-    return new Customer(
-        id,
-        email,
-        phone,
-        timeZone,
-        locale,
-        firstName,
-        consents,
-        version,
-        whatsappNumber,
-        messengerPsid,
-        instagramId,
-        pushTokens,
-        region,
-        channel);
+    return toBuilder().preferredChannel(channel).build();
   }
 
   /** The same profile with messaging-app addresses and push tokens. */
   public Customer withMessagingAddresses(
       String whatsapp, String messengerId, String instagram, Set<PushToken> tokens) {
-    return new Customer(
-        id,
-        email,
-        phone,
-        timeZone,
-        locale,
-        firstName,
-        consents,
-        version,
-        whatsapp,
-        messengerId,
-        instagram,
-        tokens,
-        region,
-        preferredChannel);
+    return toBuilder()
+        .messagingAddresses(whatsapp, messengerId, instagram)
+        .pushTokens(tokens)
+        .build();
+  }
+
+  private Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * A copy under change, so each wither names only what it changes; the profile has grown one field
+   * per channel, and a fourteen-argument constructor call per wither hid which one changed.
+   */
+  private static final class Builder {
+    private final Customer from;
+    private Set<Consent> consents;
+    private String whatsappNumber;
+    private String messengerPsid;
+    private String instagramId;
+    private Set<PushToken> pushTokens;
+    private String region;
+    private Channel preferredChannel;
+
+    private Builder(Customer from) {
+      this.from = from;
+      consents = from.consents;
+      whatsappNumber = from.whatsappNumber;
+      messengerPsid = from.messengerPsid;
+      instagramId = from.instagramId;
+      pushTokens = from.pushTokens;
+      region = from.region;
+      preferredChannel = from.preferredChannel;
+    }
+
+    Builder consents(Set<Consent> value) {
+      consents = value;
+      return this;
+    }
+
+    Builder messagingAddresses(String whatsapp, String messenger, String instagram) {
+      whatsappNumber = whatsapp;
+      messengerPsid = messenger;
+      instagramId = instagram;
+      return this;
+    }
+
+    Builder pushTokens(Set<PushToken> value) {
+      pushTokens = value;
+      return this;
+    }
+
+    Builder region(String value) {
+      region = value;
+      return this;
+    }
+
+    Builder preferredChannel(Channel value) {
+      preferredChannel = value;
+      return this;
+    }
+
+    Customer build() {
+      return new Customer(
+          from.id,
+          from.email,
+          from.phone,
+          from.timeZone,
+          from.locale,
+          from.firstName,
+          consents,
+          from.version,
+          whatsappNumber,
+          messengerPsid,
+          instagramId,
+          pushTokens,
+          region,
+          preferredChannel);
+    }
   }
 
   /** The customer's address on a channel, if they have one. */

@@ -3,8 +3,6 @@ package dev.journeys.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.journeys.event.CustomerEvent;
-import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +51,7 @@ class EventIdPerKeyApiTest extends ApiTestSupport {
     assertThat(status(fromOther)).isEqualTo("accepted");
     assertThat(count("select count(*) from inbound_event where event_id = 'e-1'")).isEqualTo(2);
     // two events to the journey too: ids qualified by key, so it does not drop one as a repeat
-    List<String> ids = signalledEventIds("journey/abandoned-cart/ada");
+    List<String> ids = WorkflowHistories.signalledEventIds(temporal, "journey/abandoned-cart/ada");
     assertThat(ids).hasSize(2).doesNotHaveDuplicates().allMatch(id -> id.endsWith("/e-1"));
   }
 
@@ -64,7 +62,8 @@ class EventIdPerKeyApiTest extends ApiTestSupport {
 
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(status(again)).isEqualTo("duplicate");
-    assertThat(signalledEventIds("journey/abandoned-cart/bob")).hasSize(1);
+    assertThat(WorkflowHistories.signalledEventIds(temporal, "journey/abandoned-cart/bob"))
+        .hasSize(1);
   }
 
   @Test
@@ -81,7 +80,8 @@ class EventIdPerKeyApiTest extends ApiTestSupport {
                 .query(String.class)
                 .single())
         .isEqualTo("59.90");
-    assertThat(signalledEventIds("journey/abandoned-cart/cy")).hasSize(1);
+    assertThat(WorkflowHistories.signalledEventIds(temporal, "journey/abandoned-cart/cy"))
+        .hasSize(1);
   }
 
   @Test
@@ -94,7 +94,7 @@ class EventIdPerKeyApiTest extends ApiTestSupport {
     JsonNode problem = assertConflict(response);
     assertThat(problem.at("/errors/0/field").asText()).isEqualTo("[1].eventId");
     assertThat(count("select count(*) from inbound_event where event_id = 'e-new'")).isZero();
-    assertThat(journeyExists("journey/abandoned-cart/eve")).isFalse();
+    assertThat(WorkflowHistories.exists(temporal, "journey/abandoned-cart/eve")).isFalse();
   }
 
   @Test
@@ -116,7 +116,8 @@ class EventIdPerKeyApiTest extends ApiTestSupport {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(json.readTree(response.getBody()).findValuesAsText("status"))
         .containsExactly("accepted", "duplicate");
-    assertThat(signalledEventIds("journey/abandoned-cart/gus")).hasSize(1);
+    assertThat(WorkflowHistories.signalledEventIds(temporal, "journey/abandoned-cart/gus"))
+        .hasSize(1);
   }
 
   private JsonNode assertConflict(ResponseEntity<String> response) throws Exception {
@@ -153,31 +154,5 @@ class EventIdPerKeyApiTest extends ApiTestSupport {
 
   private long count(String sql) {
     return jdbc.sql(sql).query(Long.class).single();
-  }
-
-  private List<String> signalledEventIds(String workflowId) {
-    var converter = temporal.getOptions().getDataConverter();
-    return temporal.fetchHistory(workflowId).getEvents().stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
-        .map(
-            e ->
-                converter
-                    .fromPayloads(
-                        0,
-                        java.util.Optional.of(
-                            e.getWorkflowExecutionSignaledEventAttributes().getInput()),
-                        CustomerEvent.class,
-                        CustomerEvent.class)
-                    .eventId())
-        .toList();
-  }
-
-  private boolean journeyExists(String workflowId) {
-    try {
-      temporal.fetchHistory(workflowId);
-      return true;
-    } catch (RuntimeException notFound) {
-      return false;
-    }
   }
 }

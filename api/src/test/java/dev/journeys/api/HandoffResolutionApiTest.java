@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.journeys.handoff.HandoffTickets;
-import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -37,7 +35,7 @@ class HandoffResolutionApiTest extends ApiTestSupport {
 
     assertThat(action(resolved, "delivery-delayed"))
         .isEqualTo("signalled journey/delivery-delayed/ann/o-9");
-    assertThat(signalInputs("journey/delivery-delayed/ann/o-9"))
+    assertThat(WorkflowHistories.signalInputs(temporal, "journey/delivery-delayed/ann/o-9"))
         .last()
         .asString()
         .contains("ticket_resolved")
@@ -59,7 +57,7 @@ class HandoffResolutionApiTest extends ApiTestSupport {
 
     assertThat(action(resolved, "support-escalation"))
         .isEqualTo("signalled journey/support-escalation/bea/TK-1");
-    assertThat(signalInputs("journey/support-escalation/bea/TK-1"))
+    assertThat(WorkflowHistories.signalInputs(temporal, "journey/support-escalation/bea/TK-1"))
         .last()
         .asString()
         .contains("HD-78");
@@ -73,7 +71,8 @@ class HandoffResolutionApiTest extends ApiTestSupport {
     var resolved = post(event("r-3", "dan", "ticket_resolved", "\"ticketId\":\"HD-79\""));
 
     assertThat(action(resolved, "delivery-delayed")).doesNotStartWith("signalled");
-    assertThat(signalInputs("journey/delivery-delayed/cyd/o-3")).hasSize(1);
+    assertThat(WorkflowHistories.signalInputs(temporal, "journey/delivery-delayed/cyd/o-3"))
+        .hasSize(1);
   }
 
   /** The action and workflow id of the journey's delivery of the first event, "action id". */
@@ -96,18 +95,5 @@ class HandoffResolutionApiTest extends ApiTestSupport {
         {"eventId":"%s","customerId":"%s","type":"%s","occurredAt":"2026-11-23T10:00:00Z",
          "properties":{%s}}"""
         .formatted(id, customer, type, properties);
-  }
-
-  private List<String> signalInputs(String workflowId) {
-    return temporal.fetchHistory(workflowId).getEvents().stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
-        .map(
-            e ->
-                e.getWorkflowExecutionSignaledEventAttributes()
-                    .getInput()
-                    .getPayloads(0)
-                    .getData()
-                    .toStringUtf8())
-        .toList();
   }
 }

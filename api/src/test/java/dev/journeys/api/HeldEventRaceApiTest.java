@@ -7,7 +7,6 @@ import dev.journeys.api.event.JourneyRouter;
 import dev.journeys.api.event.PendingEvents;
 import dev.journeys.catalog.JourneyCatalog;
 import dev.journeys.event.CustomerEvent;
-import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,7 +68,8 @@ class HeldEventRaceApiTest extends ApiTestSupport {
     var shipped = post(event("s-kim-1", "kim", "order_shipped", "K-1", "10:30:00"));
 
     assertThat(action(shipped)).isEqualTo("signalled journey/post-purchase/kim/K-1");
-    assertThat(signalledEventIds("journey/post-purchase/kim/K-1")).contains("env/s-kim-1");
+    assertThat(WorkflowHistories.signalledEventIds(temporal, "journey/post-purchase/kim/K-1"))
+        .contains("env/s-kim-1");
     assertThat(undeliveredHeld("journey/post-purchase/kim/K-1")).isZero();
   }
 
@@ -93,7 +93,8 @@ class HeldEventRaceApiTest extends ApiTestSupport {
     var placed = post(event("o-lea-1", "lea", "order_placed", "L-1", "10:00:00"));
 
     assertThat(action(placed)).isEqualTo("started journey/post-purchase/lea/L-1");
-    assertThat(signalledEventIds("journey/post-purchase/lea/L-1")).contains("env/s-lea-1");
+    assertThat(WorkflowHistories.signalledEventIds(temporal, "journey/post-purchase/lea/L-1"))
+        .contains("env/s-lea-1");
     assertThat(undeliveredHeld("journey/post-purchase/lea/L-1")).isZero();
   }
 
@@ -122,23 +123,6 @@ class HeldEventRaceApiTest extends ApiTestSupport {
         type,
         java.time.Instant.parse("2026-11-23T" + at + "Z"),
         java.util.Map.of("orderId", orderId));
-  }
-
-  private java.util.List<String> signalledEventIds(String workflowId) {
-    var converter = temporal.getOptions().getDataConverter();
-    return temporal.fetchHistory(workflowId).getEvents().stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
-        .map(
-            e ->
-                converter
-                    .fromPayloads(
-                        0,
-                        java.util.Optional.of(
-                            e.getWorkflowExecutionSignaledEventAttributes().getInput()),
-                        CustomerEvent.class,
-                        CustomerEvent.class)
-                    .eventId())
-        .toList();
   }
 
   private long undeliveredHeld(String workflowId) {

@@ -35,7 +35,7 @@ class PerOrderRoutingApiTest extends ApiTestSupport {
         .startsWith(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED);
     assertThat(eventTypesOf("journey/post-purchase/ann/A-1002"))
         .startsWith(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED);
-    assertThat(signalInputs("journey/post-purchase/ann/A-1002"))
+    assertThat(WorkflowHistories.signalInputs(temporal, "journey/post-purchase/ann/A-1002"))
         .singleElement()
         .asString()
         .contains("A-1002")
@@ -50,12 +50,13 @@ class PerOrderRoutingApiTest extends ApiTestSupport {
     var shipped = post(order("s-ben-2", "ben", "order_shipped", "\"B-2\""));
 
     assertThat(postPurchase(shipped)).isEqualTo("signalled journey/post-purchase/ben/B-2");
-    assertThat(signalInputs("journey/post-purchase/ben/B-2"))
+    assertThat(WorkflowHistories.signalInputs(temporal, "journey/post-purchase/ben/B-2"))
         .hasSize(2)
         .last()
         .asString()
         .contains("order_shipped");
-    assertThat(signalInputs("journey/post-purchase/ben/B-1")).hasSize(1);
+    assertThat(WorkflowHistories.signalInputs(temporal, "journey/post-purchase/ben/B-1"))
+        .hasSize(1);
   }
 
   @Test
@@ -97,8 +98,8 @@ class PerOrderRoutingApiTest extends ApiTestSupport {
                 .query(Long.class)
                 .single())
         .isZero();
-    assertThat(journeyExists("journey/post-purchase/cal/C-1")).isFalse();
-    assertThat(journeyExists("journey/post-purchase/cal")).isFalse();
+    assertThat(WorkflowHistories.exists(temporal, "journey/post-purchase/cal/C-1")).isFalse();
+    assertThat(WorkflowHistories.exists(temporal, "journey/post-purchase/cal")).isFalse();
   }
 
   @Test
@@ -113,8 +114,8 @@ class PerOrderRoutingApiTest extends ApiTestSupport {
 
     assertThat(postPurchase(shipped)).isEqualTo("signalled journey/post-purchase/dee");
     assertThat(postPurchase(delivered)).isEqualTo("signalled journey/post-purchase/dee");
-    assertThat(signalInputs("journey/post-purchase/dee")).hasSize(3);
-    assertThat(journeyExists("journey/post-purchase/dee/D-1")).isFalse();
+    assertThat(WorkflowHistories.signalInputs(temporal, "journey/post-purchase/dee")).hasSize(3);
+    assertThat(WorkflowHistories.exists(temporal, "journey/post-purchase/dee/D-1")).isFalse();
   }
 
   @Test
@@ -160,27 +161,5 @@ class PerOrderRoutingApiTest extends ApiTestSupport {
     return temporal.fetchHistory(workflowId).getEvents().stream()
         .map(io.temporal.api.history.v1.HistoryEvent::getEventType)
         .toList();
-  }
-
-  private List<String> signalInputs(String workflowId) {
-    return temporal.fetchHistory(workflowId).getEvents().stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
-        .map(
-            e ->
-                e.getWorkflowExecutionSignaledEventAttributes()
-                    .getInput()
-                    .getPayloads(0)
-                    .getData()
-                    .toStringUtf8())
-        .toList();
-  }
-
-  private boolean journeyExists(String workflowId) {
-    try {
-      temporal.fetchHistory(workflowId);
-      return true;
-    } catch (RuntimeException notFound) {
-      return false;
-    }
   }
 }

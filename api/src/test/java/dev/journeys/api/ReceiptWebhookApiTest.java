@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.signature.WebhookSignature;
 import dev.journeys.testsupport.TestDatabase;
-import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -76,7 +75,7 @@ class ReceiptWebhookApiTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(deliveryStatus(key)).isEqualTo("DELIVERED");
-    List<String> signals = signalInputs("journey/abandoned-cart/tia");
+    List<String> signals = WorkflowHistories.signalInputs(temporal, "journey/abandoned-cart/tia");
     assertThat(signals).hasSize(2);
     assertThat(signals.get(1)).contains("message_delivered").contains("SM111").contains(key);
   }
@@ -99,7 +98,7 @@ class ReceiptWebhookApiTest {
 
     assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
-    List<String> signals = signalInputs("journey/abandoned-cart/ted");
+    List<String> signals = WorkflowHistories.signalInputs(temporal, "journey/abandoned-cart/ted");
     assertThat(signals).hasSize(3);
     // the same event id both times: the journey takes it once
     assertThat(signals.get(1))
@@ -353,19 +352,6 @@ class ReceiptWebhookApiTest {
         .query((rs, row) -> rs.getString(1))
         .list()
         .getFirst();
-  }
-
-  private List<String> signalInputs(String workflowId) {
-    return temporal.fetchHistory(workflowId).getEvents().stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)
-        .map(
-            e ->
-                e.getWorkflowExecutionSignaledEventAttributes()
-                    .getInput()
-                    .getPayloads(0)
-                    .getData()
-                    .toStringUtf8())
-        .toList();
   }
 
   private static byte[] hmac(String algorithm, String secret, String data) {

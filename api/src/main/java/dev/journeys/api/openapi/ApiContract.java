@@ -214,6 +214,17 @@ class ApiContract implements OpenApiCustomizer {
         moved.setContent(null);
       }
       responses.addApiResponse(status, moved);
+      // other successes with the same body, such as a repeated subscription (200)
+      example
+          .path("alsoStatus")
+          .properties()
+          .forEach(
+              also ->
+                  responses.addApiResponse(
+                      also.getKey(),
+                      new ApiResponse()
+                          .description(also.getValue().asText())
+                          .content(moved.getContent())));
     }
   }
 

@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * The document's examples, from {@code examples.json} next to this class: a value per path
  * parameter name, and per operation ({@code METHOD path}) its success status, named request and
- * response examples and parameter values of its own. {@code OpenApiContractTest} checks each
- * example against its schema and sends each request example to the API, so they cannot rot.
+ * response examples, parameter values of its own, and other success statuses ({@code alsoStatus}).
+ * {@code OpenApiContractTest} checks each example against its schema and sends each request example
+ * to the API, so they cannot rot.
  */
 final class OperationExamples {
 

@@ -32,7 +32,8 @@ public record CustomerRequest(
             message = "must be a language tag such as en or de-AT")
         String locale,
     @Size(max = 100) String firstName,
-    @Valid List<ConsentRequest> consents,
+    // a null entry would reach the profile store as a consent without channel: 400, not 500
+    @Valid List<@NotNull ConsentRequest> consents,
     @Pattern(
             regexp = "\\+[1-9][0-9]{6,14}",
             message = "must be an E.164 number such as +15551234567")

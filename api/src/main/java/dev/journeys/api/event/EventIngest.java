@@ -48,6 +48,9 @@ public class EventIngest {
   private static final Logger log = LoggerFactory.getLogger(EventIngest.class);
 
   /** The answer for one event. */
+  // named for the document: springdoc names schemas by simple class name, and the webhooks' Result
+  // would otherwise stand for this one
+  @io.swagger.v3.oas.annotations.media.Schema(name = "EventResult")
   public record Result(String eventId, String status, List<JourneyRouter.Routing> journeys) {}
 
   private final InboundEventLog eventLog;

@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
  * fields, so the contract cannot drift from what the API checks. The controller takes a raw JSON
  * body (it reports every problem at once), which springdoc cannot describe by itself.
  */
+// before ApiContract, which adds the examples to the request body built here
+@org.springframework.core.annotation.Order(0)
 @Component
 class EventPayloadSchemas implements OpenApiCustomizer {
 

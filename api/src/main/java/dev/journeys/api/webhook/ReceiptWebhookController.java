@@ -38,6 +38,7 @@ import org.springframework.web.server.ResponseStatusException;
 public class ReceiptWebhookController {
 
   /** What a callback did, for the provider's logs and for tests. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "WebhookResult")
   public record Result(int receipts, int updated, int inbound) {}
 
   private final WebhookReceiverProperties properties;

@@ -22,11 +22,22 @@ final class AttributeUpdates {
     gathering = true;
   }
 
-  /** Upserts at once, or (gathering) keeps the newest value of each attribute for the flush. */
+  /**
+   * Upserts at once, or (gathering) keeps the updates for the flush. Only different attributes are
+   * merged: a new value of one that is already waiting flushes the waiting one first, so every
+   * value still reaches history, e.g. each step a journey enters (the worker counts steps by their
+   * upserts, and the step a journey ended at is the last one upserted before its outcome).
+   */
   void set(SearchAttributeUpdate<?>... updates) {
     if (!gathering) {
       Workflow.upsertTypedSearchAttributes(updates);
       return;
+    }
+    for (var update : updates) {
+      var waiting = pending.get(update.getKey().getName());
+      if (waiting != null && !waiting.getValue().equals(update.getValue())) {
+        flush();
+      }
     }
     for (var update : updates) {
       pending.put(update.getKey().getName(), update);

@@ -37,6 +37,8 @@ final class Attribution {
   static final String LISTENING_STEP = "attribution-window";
 
   private final EnrollmentActivities records;
+  private final EnrollmentActivities localRecords;
+  private boolean lean;
   private final boolean hasGoals;
   private Duration window = DEFAULT_WINDOW;
   private int journeyVersion = 1;
@@ -49,8 +51,9 @@ final class Attribution {
   private Instant lastMessageAt;
   private String cause;
 
-  Attribution(EnrollmentActivities records, Set<String> goals) {
+  Attribution(EnrollmentActivities records, EnrollmentActivities localRecords, Set<String> goals) {
     this.records = records;
+    this.localRecords = localRecords;
     this.hasGoals = !goals.isEmpty();
   }
 
@@ -68,8 +71,12 @@ final class Attribution {
     this.journeyVersion = version;
   }
 
-  /** Decides the run's behaviour once, first thing, and records a new enrollment's entry. */
-  void start(Enrollment enrollment, String enrollmentId) {
+  /**
+   * Decides the run's behaviour once, first thing, and records a new enrollment's entry (a local
+   * activity when {@code lean}, see {@link Journey#LEAN_FIRST_TASK}).
+   */
+  void start(Enrollment enrollment, String enrollmentId, boolean lean) {
+    this.lean = lean;
     sdkVersion = Workflow.getVersion(ATTRIBUTION, Workflow.DEFAULT_VERSION, 1);
     enteredAt = Waits.now();
     if (applies() && enrollment.carryover() == null) {
@@ -136,6 +143,16 @@ final class Attribution {
    * hours), the journey goes on without them rather than fail the customer's enrollment.
    */
   private void recordEntered(EnrollmentEntered record) {
+    if (lean) {
+      // in the first workflow task, next to the first wait's commands: the task completes once
+      // the record is written (or, after a couple of seconds' failures, retries it on a timer);
+      // at least once and idempotent per enrollment, as the activity was. Not awaited and not
+      // cancelled with the journey, as below
+      Workflow.newDetachedCancellationScope(
+              () -> entered = Async.procedure(localRecords::entered, record))
+          .run();
+      return;
+    }
     if (Journey.oneTaskToFirstWait()) {
       // not awaited here: the first wait need not wait for bookkeeping (recordEnded does); not
       // cancelled with the journey either, like the end record

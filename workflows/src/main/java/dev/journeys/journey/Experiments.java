@@ -34,13 +34,16 @@ final class Experiments {
   private final ExperimentActivities experiments;
   private final ExperimentActivities localExperiments;
   private final Supplier<String> customerId;
+  private final AttributeUpdates attributes;
   private final Map<String, String> variants = new LinkedHashMap<>();
 
   Experiments(
       ExperimentActivities experiments,
       ExperimentActivities localExperiments,
-      Supplier<String> customerId) {
+      Supplier<String> customerId,
+      AttributeUpdates attributes) {
     this.experiments = experiments;
+    this.attributes = attributes;
     this.localExperiments = localExperiments;
     this.customerId = customerId;
   }
@@ -130,7 +133,6 @@ final class Experiments {
   }
 
   private void upsertAttribute() {
-    Workflow.upsertTypedSearchAttributes(
-        JourneySearchAttributes.JOURNEY_VARIANT.valueSet(attributeOf(variants)));
+    attributes.set(JourneySearchAttributes.JOURNEY_VARIANT.valueSet(attributeOf(variants)));
   }
 }

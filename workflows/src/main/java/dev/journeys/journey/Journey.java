@@ -63,7 +63,8 @@ public final class Journey {
 
   private final JourneyActivityOptions options;
   private final Inbox inbox;
-  private final Progress progress = new Progress();
+  private final AttributeUpdates attributes = new AttributeUpdates();
+  private final Progress progress = new Progress(attributes);
   private final StepKeys keys = new StepKeys(Journey::enrollmentId);
   private final Profiles profiles;
   private final Waits waits;
@@ -90,7 +91,13 @@ public final class Journey {
             () -> enrollment.customerId(),
             progress::step);
     this.waits = new Waits(inbox, () -> profiles.get().zone(), progress::step, this::knownZone);
-    waits.onChange(this::describe);
+    waits.onChange(
+        () -> {
+          // before and after each wait: what the task gathered is upserted before the journey
+          // sleeps (after it, nothing is left)
+          attributes.flush();
+          describe();
+        });
     this.sends =
         new Sends(
             new SummarizedActivities<>(SendActivities.class, options.send()),
@@ -113,14 +120,20 @@ public final class Journey {
                 summarized(options.lookup(), "experiment: read decision or record outcome")),
             Workflow.newLocalActivityStub(
                 ExperimentActivities.class, local(options.lookup(), "experiment: read decision")),
-            () -> enrollment.customerId());
+            () -> enrollment.customerId(),
+            attributes);
+    // the funnel's bookkeeping is best effort: unlike lookups, whose retries never end, a store
+    // that stays down gives it up and the journey goes on without it
+    var bookkeeping =
+        ActivityOptions.newBuilder(options.lookup())
+            .setScheduleToCloseTimeout(ENROLLMENT_LOG_GIVE_UP)
+            .build();
     this.attribution =
         new Attribution(
-            Workflow.newActivityStub(
+            Workflow.newActivityStub(dev.journeys.funnel.EnrollmentActivities.class, bookkeeping),
+            Workflow.newLocalActivityStub(
                 dev.journeys.funnel.EnrollmentActivities.class,
-                // the funnel's bookkeeping is best effort: unlike lookups, whose retries never
-                // end, a store that stays down gives it up and the journey goes on without it
-                ActivityOptions.newBuilder(options.lookup())
+                LocalActivityOptions.newBuilder(local(bookkeeping, "funnel: record entry"))
                     .setScheduleToCloseTimeout(ENROLLMENT_LOG_GIVE_UP)
                     .build()),
             goals);
@@ -214,11 +227,17 @@ public final class Journey {
   /** Runs the body for this enrollment; returns CONVERTED, EXITED or COMPLETED (ran to its end). */
   public JourneyOutcome run(Enrollment enrollment, Runnable body) {
     this.enrollment = enrollment;
-    attribution.start(enrollment, enrollmentId());
+    boolean lean = Workflow.getVersion(LEAN_FIRST_TASK, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (lean) {
+      attributes.gather();
+    }
+    attribution.start(enrollment, enrollmentId(), lean);
     inbox.enrolled(enrollment.trigger());
-    Workflow.upsertTypedSearchAttributes(
-        JourneySearchAttributes.CUSTOMER_ID.valueSet(enrollment.customerId()),
-        JourneySearchAttributes.JOURNEY.valueSet(enrollment.journey()));
+    if (!lean || !JourneySearchAttributes.givenAtStart(enrollment)) {
+      attributes.set(
+          JourneySearchAttributes.CUSTOMER_ID.valueSet(enrollment.customerId()),
+          JourneySearchAttributes.JOURNEY.valueSet(enrollment.journey()));
+    }
     if (enrollment.carryover() != null) {
       restore(enrollment.carryover());
     } else {
@@ -371,6 +390,7 @@ public final class Journey {
   /** As {@link #send(Message)}, at journey step {@code step}; the ledger keeps the message's. */
   public SendOutcome send(String step, Message message) {
     moveTo(step);
+    attributes.flush();
     attribution.messageAsked();
     return described(sends.send(message));
   }
@@ -383,6 +403,7 @@ public final class Journey {
   /** As {@link #sendPreferred(Message)}, at the journey step {@code step}. */
   public SendOutcome sendPreferred(String step, Message message) {
     moveTo(step);
+    attributes.flush();
     attribution.messageAsked();
     return described(sends.send(Sends.preferring(message, profile().preferredChannel())));
   }
@@ -403,6 +424,7 @@ public final class Journey {
    */
   public SendOutcome holdBack(Message message) {
     moveTo(message.step());
+    attributes.flush();
     attribution.messageAsked();
     return described(sends.holdBack(message));
   }
@@ -416,6 +438,7 @@ public final class Journey {
    */
   public <T> T call(Supplier<Promise<T>> start) {
     inbox.checkEnded();
+    attributes.flush();
     return inbox.race(start);
   }
 
@@ -423,6 +446,7 @@ public final class Journey {
 
   /** Opens a helpdesk ticket with the events, messages and profile; one per step. */
   public HandoffTicket handOff(Handoff handoff) {
+    attributes.flush();
     return handoffs.handOff(enrollment, progress.step(), handoff);
   }
 
@@ -519,6 +543,7 @@ public final class Journey {
   /** Ends this run and continues the enrollment in a fresh one with the journey's state. */
   public void continueAsNew() {
     log.info("continuing as new at step {}", progress.step());
+    attributes.flush();
     // bounded: ids of what was seen, and only the events no awaitNext has looked at yet
     var events = inbox.events();
     var unseen =
@@ -614,6 +639,14 @@ public final class Journey {
    * the first wait (the end record waits for it). Enrollments started before replay as they ran.
    */
   static final String ONE_TASK_TO_FIRST_WAIT = "one-task-to-first-wait";
+
+  /**
+   * Added while journeys ran: a new enrollment costs the server less before its first wait. The
+   * funnel's entry record is a local activity (no activity task and no second workflow task), the
+   * {@code CustomerId} and {@code Journey} search attributes the start gave are not upserted again,
+   * and the task's other attribute updates are one upsert ({@link AttributeUpdates}).
+   */
+  static final String LEAN_FIRST_TASK = "lean-first-task";
 
   /** True when this run reaches its first wait in one workflow task. */
   static boolean oneTaskToFirstWait() {

@@ -1,6 +1,8 @@
 package dev.journeys.journey;
 
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributes;
+import io.temporal.workflow.Workflow;
 import java.util.List;
 
 /**
@@ -25,6 +27,21 @@ public final class JourneySearchAttributes {
   /** All of them; a Temporal namespace must have these registered (all of type Keyword). */
   public static final List<SearchAttributeKey<String>> ALL =
       List.of(CUSTOMER_ID, JOURNEY, JOURNEY_STEP, JOURNEY_OUTCOME, JOURNEY_VARIANT);
+
+  /**
+   * The attributes an enrollment is started with (the API's start gives them, so the journey need
+   * not upsert them in its first workflow task, see {@code Journey.LEAN_FIRST_TASK}).
+   */
+  public static SearchAttributes atStart(String journey, String customerId) {
+    return SearchAttributes.newBuilder().set(CUSTOMER_ID, customerId).set(JOURNEY, journey).build();
+  }
+
+  /** True when this run was started with the enrollment's {@link #atStart} attributes. */
+  static boolean givenAtStart(Enrollment enrollment) {
+    var given = Workflow.getTypedSearchAttributes();
+    return enrollment.customerId().equals(given.get(CUSTOMER_ID))
+        && enrollment.journey().equals(given.get(JOURNEY));
+  }
 
   private JourneySearchAttributes() {}
 }

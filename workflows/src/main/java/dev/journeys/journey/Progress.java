@@ -15,10 +15,15 @@ final class Progress {
   static final int DEFAULT_CONTINUE_AS_NEW_AFTER = 5_000;
 
   private final Map<String, Integer> loops = new HashMap<>();
+  private final AttributeUpdates attributes;
   private int continueAsNewAfter = DEFAULT_CONTINUE_AS_NEW_AFTER;
   private String step = "enrolled";
   private boolean frozen;
   private JourneyOutcome outcome;
+
+  Progress(AttributeUpdates attributes) {
+    this.attributes = attributes;
+  }
 
   String step() {
     return step;
@@ -30,7 +35,7 @@ final class Progress {
       return;
     }
     this.step = name;
-    Workflow.upsertTypedSearchAttributes(JourneySearchAttributes.JOURNEY_STEP.valueSet(name));
+    attributes.set(JourneySearchAttributes.JOURNEY_STEP.valueSet(name));
   }
 
   /** Moves to a step and stays there: later steps are not shown (a hold-out enrollment). */
@@ -85,8 +90,9 @@ final class Progress {
   void finish(JourneyOutcome result) {
     this.outcome = result;
     this.step = result.name().toLowerCase(Locale.ROOT);
-    Workflow.upsertTypedSearchAttributes(
+    attributes.set(
         JourneySearchAttributes.JOURNEY_STEP.valueSet(step),
         JourneySearchAttributes.JOURNEY_OUTCOME.valueSet(result.name()));
+    attributes.flush();
   }
 }

@@ -29,6 +29,9 @@ public class Histories implements JourneyHistories {
         new Scenario(ARM_RECORDED, EventTypes.CART_ABANDONED, cart),
         // the first timer in the first workflow task (local decision, entry not awaited)
         new Scenario("abandoned-cart-one-task-to-first-wait", EventTypes.CART_ABANDONED, cart),
+        // lean-first-task: the entry a local activity, one upsert per task; recorded with the
+        // CustomerId and Journey attributes given at start (not upserted again)
+        new Scenario("abandoned-cart-lean-first-task", EventTypes.CART_ABANDONED, cart),
         // recorded before send-outcomes: the deferred reminder was asked again as .../retry-1
         new Scenario(
             "abandoned-cart-deferred-v0",

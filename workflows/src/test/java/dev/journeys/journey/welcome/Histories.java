@@ -17,6 +17,8 @@ public class Histories implements JourneyHistories {
         new Scenario(
             System.getProperty("journeys.welcome-history", "welcome-series-v1"),
             EventTypes.CUSTOMER_SIGNED_UP,
-            Map.of()));
+            Map.of()),
+        // lean-first-task, started without attributes: one upsert with CustomerId, Journey, step
+        new Scenario("welcome-series-lean-first-task", EventTypes.CUSTOMER_SIGNED_UP, Map.of()));
   }
 }

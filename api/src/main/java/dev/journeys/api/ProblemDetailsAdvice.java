@@ -1,6 +1,5 @@
 package dev.journeys.api;
 
-import dev.journeys.api.optout.OptOutNotAnnounced;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowServiceException;
@@ -56,7 +55,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   /**
    * Temporal is unreachable or out of time: the sender should retry. What was recorded meanwhile
-   * depends on the request; the text claims nothing about it.
+   * depends on the request, so the text claims nothing about it (opt-outs say: OptOutProblems).
    */
   @ExceptionHandler(WorkflowServiceException.class)
   ResponseEntity<ProblemDetail> temporalUnavailable(WorkflowServiceException e) {
@@ -93,22 +92,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,
             "the journey engine is unavailable; retry the request later");
-    return unavailable(problem);
-  }
-
-  /**
-   * An opt-out that running journeys could not be told of: 503, saying whether the consent change
-   * itself stands ({@link OptOutNotAnnounced}).
-   */
-  @ExceptionHandler(OptOutNotAnnounced.class)
-  ResponseEntity<ProblemDetail> optOutNotAnnounced(OptOutNotAnnounced e) {
-    log.error("opt-out not announced to running journeys", e);
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-    problem.setProperty("consentRecorded", e.consentRecorded());
-    return unavailable(problem);
-  }
-
-  private static ResponseEntity<ProblemDetail> unavailable(ProblemDetail problem) {
     problem.setTitle("Journey engine unavailable");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")

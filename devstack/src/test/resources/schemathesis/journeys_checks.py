@@ -8,9 +8,9 @@ import schemathesis
 INVALID_REQUEST = "https://journeys.dev/problems/invalid-request"
 
 # The API's request hygiene runs before authentication and answers the same with or without a key:
-# Spring Security's firewall (a method the API has not, such as TRACE, or an encoded slash, percent
-# or control character in the path: SecurityProblems) and the body filter (a NUL in the query or the
-# body: BoundedBodyFilter). Their 400 problems, by detail:
+# Spring Security's firewall (a method the API has not, such as TRACE: 405 problem details; an
+# encoded slash, percent or control character in the path: SecurityProblems) and the body filter (a
+# NUL in the query or the body: BoundedBodyFilter). Their 400 problems, by detail:
 REJECTED_BEFORE_AUTHENTICATION = (
     "the URL contains characters or sequences that are not allowed",
     "the query contains a NUL character",
@@ -27,6 +27,10 @@ def unauthorized_without_a_key(ctx, response, case):
         content_type = response.headers.get("content-type", [""])[0]
         if "application/problem+json" not in content_type:
             raise AssertionError(f"a 401 without problem details: {content_type!r}")
+        return None
+    if response.status_code == 405 and "application/problem+json" in response.headers.get(
+        "content-type", [""]
+    )[0]:
         return None
     if response.status_code == 400 and INVALID_REQUEST in response.text:
         if any(detail in response.text for detail in REJECTED_BEFORE_AUTHENTICATION):

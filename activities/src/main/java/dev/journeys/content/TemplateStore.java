@@ -42,13 +42,38 @@ public class TemplateStore {
         .optional();
   }
 
-  /** Every version of a message's content, per channel and locale, newest first. */
-  public List<MessageTemplate> versions(String messageKey) {
+  /**
+   * The first {@code limit} versions of a message's content, per channel and locale, newest first
+   * (the order is the primary key's, so {@link #versionsAfter} can continue it).
+   */
+  public List<MessageTemplate> versions(String messageKey, int limit) {
     return jdbc.sql(
             """
             select * from message_template where message_key = :key
-            order by channel, locale, version desc""")
+            order by channel, locale, version desc limit :limit""")
         .param("key", messageKey)
+        .param("limit", limit)
+        .query(this::template)
+        .list();
+  }
+
+  /**
+   * The versions of {@link #versions(String, int)} that follow the given one in its order (keyset
+   * pagination: channel, then locale, then version descending).
+   */
+  public List<MessageTemplate> versionsAfter(
+      String messageKey, Channel channel, String locale, int version, int limit) {
+    return jdbc.sql(
+            """
+            select * from message_template where message_key = :key
+              and ((channel, locale) > (:channel, :locale)
+                or (channel = :channel and locale = :locale and version < :version))
+            order by channel, locale, version desc limit :limit""")
+        .param("key", messageKey)
+        .param("channel", channel.name())
+        .param("locale", locale)
+        .param("version", version)
+        .param("limit", limit)
         .query(this::template)
         .list();
   }

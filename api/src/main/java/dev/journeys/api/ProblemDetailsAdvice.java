@@ -53,7 +53,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  /** Temporal is unreachable or refused: nothing was recorded, the sender should retry. */
+  /**
+   * Temporal is unreachable or out of time: the sender should retry. What was recorded meanwhile
+   * depends on the request, so the text claims nothing about it (opt-outs say: OptOutProblems).
+   */
   @ExceptionHandler(WorkflowServiceException.class)
   ResponseEntity<ProblemDetail> temporalUnavailable(WorkflowServiceException e) {
     log.error("Temporal call failed", e);
@@ -88,7 +91,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     var problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,
-            "the journey engine is unavailable; the event was not recorded, retry it later");
+            "the journey engine is unavailable; retry the request later");
     problem.setTitle("Journey engine unavailable");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")

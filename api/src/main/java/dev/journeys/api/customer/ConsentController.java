@@ -3,6 +3,8 @@ package dev.journeys.api.customer;
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
 import dev.journeys.api.optout.OptOutEvents;
+import dev.journeys.api.page.Page;
+import dev.journeys.api.page.PageCursor;
 import dev.journeys.api.security.ApiPrincipal;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.ConsentChange;
@@ -123,7 +125,7 @@ public class ConsentController {
 
   /**
    * {@code GET /v1/customers/{id}/consents/history}: every change, oldest first, in pages of {@code
-   * limit}; a full page links the next one ({@link PageCursor}).
+   * limit}; a page that more changes follow links the next one ({@link Page}).
    */
   @GetMapping("/v1/customers/{id}/consents/history")
   public ResponseEntity<List<ConsentHistoryEntry>> history(
@@ -131,18 +133,18 @@ public class ConsentController {
       @RequestParam(defaultValue = "1000") int limit,
       @RequestParam(required = false) String cursor) {
     CustomerController.checkId(id);
-    PageCursor.checkLimit(limit, 1000);
-    PageCursor after = PageCursor.decode(cursor);
+    Page.checkLimit(limit, 1000);
+    PageCursor after = PageCursor.decode(ConsentHistoryPage.LIST, cursor);
     if (profiles.find(id).isEmpty()) {
       throw new NotFoundException("no customer '" + id + "'");
     }
-    var page = history.page(id, after, limit);
-    var entries = page.stream().map(ConsentHistoryPage.Row::entry).toList();
-    PageCursor next =
-        page.size() < limit
-            ? null
-            : new PageCursor(page.getLast().entry().changedAt(), page.getLast().id());
-    return ResponseEntity.ok().headers(PageCursor.next(next)).body(entries);
+    return Page.of(
+            history.page(id, after, Page.fetchSize(limit)),
+            limit,
+            (ConsentHistoryPage.Row last) ->
+                new PageCursor(last.entry().changedAt(), last.id()).encode(ConsentHistoryPage.LIST))
+        .map(ConsentHistoryPage.Row::entry)
+        .response();
   }
 
   private List<Consent> change(String id, List<ConsentChange> changes, String source) {

@@ -1,5 +1,6 @@
 package dev.journeys.api.customer;
 
+import dev.journeys.api.page.PageCursor;
 import dev.journeys.customer.ConsentHistoryEntry;
 import dev.journeys.customer.ConsentStatus;
 import dev.journeys.messaging.Channel;
@@ -13,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConsentHistoryPage {
 
+  /** The list's name in its cursors. */
+  public static final String LIST = "consent-history";
+
   /** An entry and its row id, the cursor's tie-breaker. */
   public record Row(String id, ConsentHistoryEntry entry) {}
 
@@ -22,6 +26,7 @@ public class ConsentHistoryPage {
     this.jdbc = jdbc;
   }
 
+  /** Up to {@code limit} entries after {@code after} (null: from the first). */
   public List<Row> page(String customerId, PageCursor after, int limit) {
     var sql =
         jdbc.sql(

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
+import dev.journeys.api.page.Page;
+import dev.journeys.api.page.PageCursor;
 import dev.journeys.api.security.ApiPrincipal;
 import dev.journeys.customer.Consent;
 import dev.journeys.customer.Customer;
@@ -148,7 +150,7 @@ public class CustomerController {
 
   /**
    * Every send decision for the customer, newest first: sent, suppressed (why), failed (why). A
-   * full page links the next one ({@link PageCursor}); {@code cursor} asks for it.
+   * page that more entries follow links the next one ({@link Page}); {@code cursor} asks for it.
    */
   @GetMapping("/v1/customers/{id}/messages")
   public ResponseEntity<List<LedgerEntry>> messages(
@@ -156,18 +158,22 @@ public class CustomerController {
       @RequestParam(defaultValue = "100") int limit,
       @RequestParam(required = false) String cursor) {
     checkId(id);
-    PageCursor.checkLimit(limit, 1000);
-    PageCursor after = PageCursor.decode(cursor);
-    List<LedgerEntry> page =
+    Page.checkLimit(limit, 1000);
+    PageCursor after = PageCursor.decode(LEDGER, cursor);
+    List<LedgerEntry> rows =
         after == null
-            ? ledger.forCustomer(id, limit)
-            : ledger.forCustomerAfter(id, after.at(), after.key(), limit);
-    PageCursor next =
-        page.size() < limit
-            ? null
-            : new PageCursor(page.getLast().createdAt(), page.getLast().idempotencyKey());
-    return ResponseEntity.ok().headers(PageCursor.next(next)).body(page);
+            ? ledger.forCustomer(id, Page.fetchSize(limit))
+            : ledger.forCustomerAfter(id, after.at(), after.key(), Page.fetchSize(limit));
+    return Page.of(
+            rows,
+            limit,
+            (LedgerEntry last) ->
+                new PageCursor(last.createdAt(), last.idempotencyKey()).encode(LEDGER))
+        .response();
   }
+
+  /** The ledger's name in its cursors. */
+  private static final String LEDGER = "ledger";
 
   static void checkId(String id) {
     CustomerIds.check(id);

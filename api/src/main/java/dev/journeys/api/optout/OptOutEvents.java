@@ -5,6 +5,9 @@ import dev.journeys.customer.ConsentChange;
 import dev.journeys.customer.CustomerProfiles;
 import dev.journeys.event.CustomerEvent;
 import dev.journeys.event.EventTypes;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowServiceException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,9 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Consent changes that reach running journeys: when a change withdraws marketing consent (one-click
@@ -61,9 +66,39 @@ public class OptOutEvents {
       String customerId, List<ConsentChange> changes, String source) {
     var changed = profiles.changeConsents(customerId, changes, source);
     if (changed.isPresent()) {
-      announce(customerId);
+      try {
+        announce(customerId);
+      } catch (RuntimeException e) {
+        if (!temporalUnavailable(e)) {
+          throw e;
+        }
+        // without a caller's transaction the change was committed before Temporal was called;
+        // within one (SMS STOP) it is rolled back with it when this exception leaves
+        throw new OptOutNotAnnounced(
+            !TransactionSynchronizationManager.isActualTransactionActive(), e);
+      }
     }
     return changed;
+  }
+
+  private static final Set<Status.Code> UNAVAILABLE =
+      Set.of(
+          Status.Code.UNAVAILABLE,
+          Status.Code.DEADLINE_EXCEEDED,
+          Status.Code.RESOURCE_EXHAUSTED,
+          Status.Code.CANCELLED);
+
+  /** What the API answers with 503: Temporal unreachable, out of time or overloaded. */
+  private static boolean temporalUnavailable(RuntimeException e) {
+    if (e instanceof WorkflowServiceException) {
+      return true;
+    }
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException s) {
+        return UNAVAILABLE.contains(s.getStatus().getCode());
+      }
+    }
+    return false;
   }
 
   /** Emits one {@code unsubscribed} event for the customer's unannounced withdrawals, if any. */

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -80,11 +81,36 @@ class SecurityProblems
     write(response, problem);
   }
 
-  /** A URL the firewall refuses (an encoded slash, a NUL, path traversal): 400. */
+  /**
+   * The methods the firewall lets through (StrictHttpFirewall's default set, which this API keeps):
+   * every other method is refused before any endpoint is looked up.
+   */
+  static final List<String> ALLOWED_METHODS =
+      List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+  /**
+   * A request the firewall refuses: a method it does not let through (TRACE, or an unknown one) is
+   * 405 naming the methods the API accepts; a URL it refuses (an encoded slash, a NUL, path
+   * traversal) is 400.
+   */
   @Override
   public void handle(
       HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
       throws IOException {
+    if (!ALLOWED_METHODS.contains(request.getMethod())) {
+      var problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.METHOD_NOT_ALLOWED,
+              "the method "
+                  + printable(request.getMethod())
+                  + " is not supported; the API accepts "
+                  + String.join(", ", ALLOWED_METHODS)
+                  + " (each endpoint a subset of them)");
+      problem.setTitle("Method not allowed");
+      response.setHeader(HttpHeaders.ALLOW, String.join(", ", ALLOWED_METHODS));
+      write(response, problem);
+      return;
+    }
     var problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST,
@@ -93,6 +119,12 @@ class SecurityProblems
     problem.setType(URI.create("https://journeys.dev/problems/invalid-request"));
     problem.setTitle("Invalid request");
     write(response, problem);
+  }
+
+  /** A method name as sent, cut short and without control characters, for the problem's text. */
+  private static String printable(String method) {
+    String shown = method.length() > 20 ? method.substring(0, 20) + "…" : method;
+    return shown.replaceAll("[^\\x21-\\x7e…]", "?");
   }
 
   private static String names(Collection<Scope> scopes) {

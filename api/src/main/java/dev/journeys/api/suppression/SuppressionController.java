@@ -2,7 +2,8 @@ package dev.journeys.api.suppression;
 
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
-import dev.journeys.api.customer.PageCursor;
+import dev.journeys.api.page.Page;
+import dev.journeys.api.page.PageCursor;
 import dev.journeys.api.security.ApiPrincipal;
 import dev.journeys.messaging.Channel;
 import dev.journeys.suppression.SuppressedAddress;
@@ -29,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class SuppressionController {
+
+  /** The list's name in its cursors. */
+  private static final String LIST = "suppressions";
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
@@ -71,8 +75,8 @@ public class SuppressionController {
   }
 
   /**
-   * One page of suppressed addresses, newest first; a full page links the next one ({@link
-   * PageCursor}, keyed by channel and address, the table's unique key).
+   * One page of suppressed addresses, newest first; a page that more addresses follow links the
+   * next one ({@link Page}, keyed by time, then channel and address, the table's unique key).
    */
   @GetMapping("/v1/suppressions")
   public ResponseEntity<List<SuppressedAddress>> list(
@@ -81,16 +85,14 @@ public class SuppressionController {
       @RequestParam(required = false) String cursor) {
     List<InvalidRequestException.FieldError> errors = new ArrayList<>();
     Channel only = channel == null ? null : channel(channel, "channel", errors);
-    if (limit < 1 || limit > 1000) {
-      errors.add(new InvalidRequestException.FieldError("limit", "must be between 1 and 1000"));
-    }
+    Page.limitError(limit, 1000).ifPresent(errors::add);
     if (!errors.isEmpty()) {
       throw new InvalidRequestException("invalid query", errors);
     }
-    PageCursor after = PageCursor.decode(cursor);
+    PageCursor after = PageCursor.decode(LIST, cursor);
     List<SuppressedAddress> page;
     if (after == null) {
-      page = suppressions.list(only, limit);
+      page = suppressions.list(only, Page.fetchSize(limit));
     } else {
       int colon = after.key().indexOf(':');
       if (colon < 0) {
@@ -102,15 +104,15 @@ public class SuppressionController {
               after.at(),
               after.key().substring(0, colon),
               after.key().substring(colon + 1),
-              limit);
+              Page.fetchSize(limit));
     }
-    PageCursor next =
-        page.size() < limit
-            ? null
-            : new PageCursor(
-                page.getLast().createdAt(),
-                page.getLast().channel().name() + ":" + page.getLast().address());
-    return ResponseEntity.ok().headers(PageCursor.next(next)).body(page);
+    return Page.of(
+            page,
+            limit,
+            (SuppressedAddress last) ->
+                new PageCursor(last.createdAt(), last.channel().name() + ":" + last.address())
+                    .encode(LIST))
+        .response();
   }
 
   @GetMapping("/v1/suppressions/{channel}/{address}")

@@ -2,6 +2,7 @@ package dev.journeys.api.template;
 
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
+import dev.journeys.api.page.Page;
 import dev.journeys.api.security.ApiPrincipal;
 import dev.journeys.content.MessageRenderer;
 import dev.journeys.content.MessageTemplate;
@@ -14,17 +15,26 @@ import dev.journeys.content.TemplateVariables;
 import dev.journeys.customer.Customer;
 import dev.journeys.customer.CustomerProfiles;
 import dev.journeys.messaging.Channel;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -122,16 +132,74 @@ public class TemplateController {
                         + request.locale()));
   }
 
-  /** Every version of the message's content, per channel and locale, newest first. */
+  /**
+   * The versions of the message's content by channel, then locale, then version (newest first), in
+   * pages of {@code limit}; a page that more versions follow links the next one ({@link Page}, with
+   * a {@link TemplateVersionCursor}). 404 if the message has no version at all.
+   */
   @GetMapping("/v1/templates/{key}/versions")
-  public List<MessageTemplate> versions(@PathVariable String key) {
+  @Operation(summary = "List a message's template versions, a page at a time")
+  @ApiResponse(
+      responseCode = "200",
+      description =
+          "One page of versions by channel, locale and version (newest first). When more follow,"
+              + " the Link header names the next page's URL and X-Next-Cursor its cursor; the"
+              + " last page has neither.",
+      headers = {
+        @Header(
+            name = HttpHeaders.LINK,
+            description = "<URL of the next page>; rel=\"next\" (absent on the last page)",
+            schema = @Schema(type = "string")),
+        @Header(
+            name = Page.NEXT_CURSOR_HEADER,
+            description =
+                "The next page's cursor, for the cursor parameter (absent on the last page)",
+            schema = @Schema(type = "string"))
+      })
+  @ApiResponse(
+      responseCode = "400",
+      description =
+          "limit out of range, or a cursor that is malformed, altered or from another list",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(
+      responseCode = "404",
+      description = "The message has no template version",
+      content = @Content(mediaType = "application/problem+json"))
+  public ResponseEntity<List<MessageTemplate>> versions(
+      @PathVariable String key,
+      @Parameter(
+              description = "Versions per page, 1 to " + MAX_VERSIONS_PAGE,
+              schema =
+                  @Schema(
+                      type = "integer",
+                      minimum = "1",
+                      maximum = "" + MAX_VERSIONS_PAGE,
+                      defaultValue = "100"))
+          @RequestParam(defaultValue = "100")
+          int limit,
+      @Parameter(
+              description =
+                  "Where to continue: the X-Next-Cursor (or the Link header's cursor) of the"
+                      + " previous page of this list; omit for the first page")
+          @RequestParam(required = false)
+          String cursor) {
     checkKey(key);
-    List<MessageTemplate> versions = store.versions(key);
-    if (versions.isEmpty()) {
+    Page.checkLimit(limit, MAX_VERSIONS_PAGE);
+    TemplateVersionCursor after = TemplateVersionCursor.decode(cursor);
+    List<MessageTemplate> rows =
+        after == null
+            ? store.versions(key, Page.fetchSize(limit))
+            : store.versionsAfter(
+                key, after.channel(), after.locale(), after.version(), Page.fetchSize(limit));
+    if (after == null && rows.isEmpty()) {
       throw new NotFoundException("no template '" + key + "'");
     }
-    return versions;
+    return Page.of(rows, limit, (MessageTemplate last) -> TemplateVersionCursor.of(last).encode())
+        .response();
   }
+
+  /** The largest page of template versions. */
+  static final int MAX_VERSIONS_PAGE = 500;
 
   /**
    * Renders the message the customer would get now (their locale, the newest published version), or

@@ -3,7 +3,8 @@ package dev.journeys.api.customer.enrollment;
 import dev.journeys.api.InvalidRequestException;
 import dev.journeys.api.NotFoundException;
 import dev.journeys.api.customer.CustomerIds;
-import dev.journeys.api.customer.PageCursor;
+import dev.journeys.api.page.Page;
+import dev.journeys.api.page.PageCursor;
 import dev.journeys.journey.JourneySearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -61,6 +62,9 @@ public class CustomerEnrollmentController {
 
   public record Cancelled(String enrollmentId, String status) {}
 
+  /** The list's name in its cursors. */
+  private static final String ENROLLMENTS = "enrollments";
+
   private final JdbcClient jdbc;
   private final WorkflowClient client;
 
@@ -71,7 +75,7 @@ public class CustomerEnrollmentController {
 
   /**
    * {@code GET /v1/customers/{id}/enrollments?state=running|ended}: newest entry first, in pages of
-   * {@code limit} (a full page links the next).
+   * {@code limit} (a page that more enrollments follow links the next).
    */
   @GetMapping("/v1/customers/{id}/enrollments")
   public ResponseEntity<List<Enrollment>> list(
@@ -80,8 +84,8 @@ public class CustomerEnrollmentController {
       @RequestParam(defaultValue = "50") int limit,
       @RequestParam(required = false) String cursor) {
     CustomerIds.check(id);
-    PageCursor.checkLimit(limit, 200);
-    PageCursor after = PageCursor.decode(cursor);
+    Page.checkLimit(limit, 200);
+    PageCursor after = PageCursor.decode(ENROLLMENTS, cursor);
     String stateFilter = stateFilter(state);
     var rows =
         jdbc.sql(
@@ -92,7 +96,7 @@ public class CustomerEnrollmentController {
                         : " and (entered_at < :at or (entered_at = :at and enrollment_id > :key))")
                     + " order by entered_at desc, enrollment_id limit :limit")
             .param("customer", id)
-            .param("limit", limit);
+            .param("limit", Page.fetchSize(limit));
     if (after != null) {
       rows = rows.param("at", Timestamp.from(after.at())).param("key", after.key());
     }
@@ -117,11 +121,12 @@ public class CustomerEnrollmentController {
             .list()) {
       page.add(row.state().equals("RUNNING") ? withTemporalState(row) : row);
     }
-    PageCursor next =
-        page.size() < limit
-            ? null
-            : new PageCursor(page.getLast().enteredAt(), page.getLast().enrollmentId());
-    return ResponseEntity.ok().headers(PageCursor.next(next)).body(page);
+    return Page.of(
+            page,
+            limit,
+            (Enrollment last) ->
+                new PageCursor(last.enteredAt(), last.enrollmentId()).encode(ENROLLMENTS))
+        .response();
   }
 
   /**

@@ -62,19 +62,19 @@ class EventRelayRestartTest {
   }
 
   private ConfigurableApplicationContext start(String database, boolean relay) {
+    // as command-line arguments: they outrank journeys-api.yml (builder properties would not)
     return new SpringApplicationBuilder(JourneysApiApplication.class)
-        .properties(
-            "spring.config.name=journeys-api",
-            "server.port=0",
-            "spring.temporal.test-server.enabled=true",
-            "spring.datasource.url=" + database,
-            "spring.datasource.username=postgres",
-            "spring.datasource.password=postgres",
-            "journeys.events.relay.enabled=" + relay,
-            TestApiKeys.PROPERTY,
-            TestSecrets.UNSUBSCRIBE,
-            TestSecrets.SMS)
-        .run();
+        .run(
+            "--spring.config.name=journeys-api",
+            "--server.port=0",
+            "--spring.temporal.test-server.enabled=true",
+            "--spring.datasource.url=" + database,
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=postgres",
+            "--journeys.events.relay.enabled=" + relay,
+            "--" + TestApiKeys.PROPERTY,
+            "--" + TestSecrets.UNSUBSCRIBE,
+            "--" + TestSecrets.SMS);
   }
 
   private JsonNode status(ConfigurableApplicationContext api, String location) throws Exception {

@@ -354,6 +354,25 @@ class EventBatchApiTest extends ApiTestSupport {
   }
 
   @Test
+  void anErasedCustomersPendingEventsAreReportedFailedNotDelivered() throws Exception {
+    relay.stop();
+    sendJson(HttpMethod.PUT, "/v1/customers/erased-1", "{\"email\":\"e@shop.test\"}");
+    var response = post(batch("erased-", 2));
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+    var erased = http.exchange("/v1/customers/erased-1", HttpMethod.DELETE, null, String.class);
+    assertThat(erased.getStatusCode().is2xxSuccessful()).as(erased.getBody()).isTrue();
+    relay.start();
+
+    JsonNode done =
+        awaitDone(response.getHeaders().getLocation().toString(), Duration.ofSeconds(30));
+    assertThat(done.at("/results/1/status").asText()).isEqualTo("failed");
+    assertThat(done.at("/results/1/reason").asText()).contains("erased");
+    assertThat(done.at("/results/0/status").asText()).isEqualTo("delivered");
+    assertThat(probe.eventIds).noneMatch(id -> id.endsWith("/e-erased-1"));
+  }
+
+  @Test
   void aBatchWithAnInvalidEventStoresAndStartsNothing() throws Exception {
     String body =
         "["

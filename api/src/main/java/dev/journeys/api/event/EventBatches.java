@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -106,6 +108,10 @@ public class EventBatches {
           List<FieldError> conflicts = new ArrayList<>();
           Map<String, CustomerEvent> seen = new HashMap<>();
           Map<String, String> rowSources = new HashMap<>();
+          // the new events in one statement (the common case); the known ones one by one below
+          Map<String, CustomerEvent> firsts = new LinkedHashMap<>();
+          events.forEach(e -> firsts.putIfAbsent(e.eventId(), e));
+          Set<String> inserted = outbox.insertNew(keyId, List.copyOf(firsts.values()), now);
           for (int i = 0; i < events.size(); i++) {
             CustomerEvent event = events.get(i);
             CustomerEvent earlier = seen.putIfAbsent(event.eventId(), event);
@@ -125,7 +131,10 @@ public class EventBatches {
               statuses.add("duplicate");
               continue;
             }
-            var recorded = outbox.record(keyId, event, now);
+            var recorded =
+                inserted.contains(event.eventId())
+                    ? new EventOutbox.Recorded(EventOutbox.Queued.PENDING, keyId)
+                    : outbox.record(keyId, event, now);
             rowSources.put(event.eventId(), recorded.rowSource());
             switch (recorded.queued()) {
               case PENDING -> {

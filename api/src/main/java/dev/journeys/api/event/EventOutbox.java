@@ -10,9 +10,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,6 +97,53 @@ public class EventOutbox {
     this.jdbc = jdbc;
     this.template = template;
     this.json = json;
+  }
+
+  /**
+   * Records the events (distinct ids) for the relay in one statement where they are new, in the
+   * given order (their {@code seq}); returns the ids it inserted. The others are known and go
+   * through {@link #record} one by one.
+   */
+  Set<String> insertNew(String source, List<CustomerEvent> events, Instant now) {
+    int n = events.size();
+    String[] ids = new String[n];
+    String[] customers = new String[n];
+    String[] types = new String[n];
+    String[] occurred = new String[n];
+    String[] properties = new String[n];
+    for (int i = 0; i < n; i++) {
+      CustomerEvent e = events.get(i);
+      ids[i] = e.eventId();
+      customers[i] = e.customerId();
+      types[i] = e.type();
+      occurred[i] = e.occurredAt().toString();
+      properties[i] = toJson(e.properties());
+    }
+    return new HashSet<>(
+        jdbc.sql(
+                """
+                insert into inbound_event (source, event_id, customer_id, type, occurred_at,
+                    properties, received_at, delivered_at, queued)
+                select :source, t.id, t.customer, t.type, cast(t.occurred as timestamptz),
+                    cast(t.properties as jsonb), :now, null, true
+                from unnest(cast(:ids as text[]), cast(:customers as text[]),
+                            cast(:types as text[]), cast(:occurred as text[]),
+                            cast(:properties as text[]))
+                     with ordinality as t(id, customer, type, occurred, properties, n)
+                where not exists (
+                    select 1 from inbound_event s where s.source = '*' and s.event_id = t.id)
+                order by t.n
+                on conflict (source, event_id) do nothing
+                returning event_id""")
+            .param("source", source)
+            .param("now", Timestamp.from(now))
+            .param("ids", ids)
+            .param("customers", customers)
+            .param("types", types)
+            .param("occurred", occurred)
+            .param("properties", properties)
+            .query(String.class)
+            .list());
   }
 
   /**

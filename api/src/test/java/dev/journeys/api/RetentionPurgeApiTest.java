@@ -37,9 +37,13 @@ class RetentionPurgeApiTest extends ApiTestSupport {
     }
     event("young", 29);
     ledger("young", 59);
+    batch(31);
+    String young = batch(29);
 
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!events().equals(List.of("young")) || !ledgerKeys().equals(List.of("young"))) {
+    while (!events().equals(List.of("young"))
+        || !ledgerKeys().equals(List.of("young"))
+        || !batches().equals(List.of(young))) {
       assertThat(System.nanoTime()).as("purged within 20 s").isLessThan(deadline);
       Thread.sleep(100);
     }
@@ -79,6 +83,29 @@ class RetentionPurgeApiTest extends ApiTestSupport {
         .param("key", key)
         .param("days", daysAgo)
         .update();
+  }
+
+  /** A batch of one event received {@code daysAgo}; returns its id. */
+  private String batch(int daysAgo) {
+    String id = java.util.UUID.randomUUID().toString();
+    jdbc.sql(
+            """
+            insert into event_batch (id, source, received_at, size)
+            values (cast(:id as uuid), 'test', now() - make_interval(days => :days), 1)""")
+        .param("id", id)
+        .param("days", daysAgo)
+        .update();
+    jdbc.sql(
+            """
+            insert into event_batch_item (batch_id, position, source, event_id, duplicate)
+            values (cast(:id as uuid), 0, 'test', 'young', false)""")
+        .param("id", id)
+        .update();
+    return id;
+  }
+
+  private List<String> batches() {
+    return jdbc.sql("select cast(id as text) from event_batch").query(String.class).list();
   }
 
   private List<String> events() {

@@ -8,6 +8,9 @@ import io.temporal.common.interceptors.WorkflowClientCallsInterceptor;
 import io.temporal.common.interceptors.WorkflowClientCallsInterceptorBase;
 import io.temporal.common.interceptors.WorkflowClientInterceptorBase;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +29,9 @@ public class TemporalProbe extends WorkflowClientInterceptorBase {
 
   /** Calls begun. */
   public final AtomicInteger calls = new AtomicInteger();
+
+  /** The event ids that calls carried, in the order the calls began (failed ones too). */
+  public final List<String> eventIds = Collections.synchronizedList(new ArrayList<>());
 
   private volatile Duration latency = Duration.ZERO;
 
@@ -56,6 +62,7 @@ public class TemporalProbe extends WorkflowClientInterceptorBase {
     failuresLeft.clear();
     calls.set(0);
     callsInTransaction.set(0);
+    eventIds.clear();
   }
 
   @Override
@@ -97,6 +104,9 @@ public class TemporalProbe extends WorkflowClientInterceptorBase {
 
   private void observe(Object[] arguments) {
     calls.incrementAndGet();
+    if (arguments != null && arguments.length > 0 && arguments[0] instanceof CustomerEvent e) {
+      eventIds.add(e.eventId());
+    }
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
       callsInTransaction.incrementAndGet();
     }

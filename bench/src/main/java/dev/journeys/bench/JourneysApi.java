@@ -41,15 +41,50 @@ final class JourneysApi {
     call("POST", "/v1/events", event(eventId, customerId, type, properties), 202);
   }
 
-  /** Posts a JSON array of events in one request; returns the status code. */
-  int postBatch(String jsonArray) {
+  /** The answer to a batch: its status code, the batch's {@code Location} (null if none), body. */
+  record BatchAnswer(int status, String location, String body) {}
+
+  /** Posts a JSON array of events in one request. */
+  BatchAnswer postBatch(String jsonArray) {
+    var response = send("POST", "/v1/events", jsonArray);
+    if (response.statusCode() != 202 && response.statusCode() != 200) {
+      System.out.println("  batch: answered " + response.statusCode() + ": " + response.body());
+    }
+    return new BatchAnswer(
+        response.statusCode(),
+        response.headers().firstValue("Location").orElse(null),
+        response.body());
+  }
+
+  /** A batch's status ({@code GET} its location), as JSON text. */
+  String batchStatus(String location) {
+    var response = send("GET", location, null);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "GET " + location + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) {
+    var request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofMinutes(5))
+            .header("Authorization", "Bearer " + BenchStack.API_KEY)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build();
     try {
-      call("POST", "/v1/events", jsonArray, 202);
-      return 202;
-    } catch (IllegalStateException e) {
-      var status = java.util.regex.Pattern.compile("answered (\\d+)").matcher(e.getMessage());
-      System.out.println("  batch: " + e.getMessage());
-      return status.find() ? Integer.parseInt(status.group(1)) : -1;
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 

@@ -187,7 +187,7 @@ public class EventIngest {
   }
 
   /** A journey's history holds every event it gets: one too large would be refused by Temporal. */
-  private void checkSizes(List<CustomerEvent> events) {
+  void checkSizes(List<CustomerEvent> events) {
     List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       long size =

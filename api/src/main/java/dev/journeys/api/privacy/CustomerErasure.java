@@ -123,7 +123,12 @@ public class CustomerErasure {
         "inboundEvents",
         anonymise(
             """
-            update inbound_event set customer_id = :pseudonym, properties = '{}'::jsonb
+            update inbound_event set customer_id = :pseudonym, properties = '{}'::jsonb,
+                -- a batch's event not delivered yet is never delivered: the customer is gone
+                failure = case when queued and delivered_at is null and failed_at is null
+                               then 'not delivered: the customer was erased' else failure end,
+                failed_at = case when queued and delivered_at is null and failed_at is null
+                                 then now() else failed_at end
             where customer_id = :customer""",
             customerId,
             erasureId));

@@ -63,6 +63,17 @@ public class RetentionPurge {
                   limit :batch)""",
                 now,
                 retention.ledger()));
+    // a batch's status lives as long as its events (its positions go with it, on delete cascade)
+    int batches =
+        purge(
+            """
+            delete from event_batch where id in (
+              select id from event_batch where received_at < :cutoff limit :batch)""",
+            now,
+            retention.events());
+    if (batches > 0) {
+      log.info("retention purge: {} event batches older than {}", batches, retention.events());
+    }
     if (purged.events() > 0 || purged.ledgerEntries() > 0) {
       log.info(
           "retention purge: {} inbound events older than {}, {} ledger entries older than {}",

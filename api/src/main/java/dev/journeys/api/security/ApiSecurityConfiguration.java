@@ -116,6 +116,9 @@ public class ApiSecurityConfiguration {
                     // the shop's backend
                     .requestMatchers(POST, "/v1/events")
                     .access(ScopeRule.all(EVENTS_WRITE))
+                    // a batch's status, for the key that sent it
+                    .requestMatchers(GET, "/v1/events/batches/*")
+                    .access(ScopeRule.all(EVENTS_WRITE))
                     .requestMatchers(GET, "/v1/customers/**")
                     .access(ScopeRule.all(CUSTOMERS_READ))
                     .requestMatchers(PUT, "/v1/customers/**")

@@ -126,7 +126,8 @@ class EventIdPerKeyApiTest extends ApiTestSupport {
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(json.readTree(response.getBody()).at("/results").findValuesAsText("status"))
         .containsExactly("delivered", "duplicate");
-    assertThat(WorkflowHistories.signalledEventIds(temporal, "journey/abandoned-cart/gus")).hasSize(1);
+    assertThat(WorkflowHistories.signalledEventIds(temporal, "journey/abandoned-cart/gus"))
+        .hasSize(1);
   }
 
   private JsonNode assertConflict(ResponseEntity<String> response) throws Exception {

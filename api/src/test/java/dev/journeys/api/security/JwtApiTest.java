@@ -37,7 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
       TestApiKeys.PROPERTY,
       TestSecrets.UNSUBSCRIBE,
       TestSecrets.SMS,
-      "journeys.security.jwt.audiences=" + TestIdentityProvider.AUDIENCE
+      "journeys.security.jwt.audiences=" + TestIdentityProvider.AUDIENCE,
+      "journeys.codec.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+      "journeys.codec.cors-origins=https://temporal-ui.shop.test"
     })
 @DirtiesContext
 class JwtApiTest {
@@ -137,6 +139,34 @@ class JwtApiTest {
     assertThat(send("PUT", "/v1/customers/mallory", forged, ADA).statusCode()).isEqualTo(401);
     assertThat(send("GET", "/v1/customers/mallory", TestApiKeys.ADMIN_KEY, null).statusCode())
         .isEqualTo(404);
+  }
+
+  /** The Temporal UI behind OIDC forwards the user's access token to the codec endpoint. */
+  @Test
+  void theCodecEndpointTakesTheUisForwardedAccessToken() throws Exception {
+    String body =
+        "{\"payloads\":[{\"metadata\":{\"encoding\":\"anNvbi9wbGFpbg==\"},\"data\":\"IngiCg==\"}]}";
+    var encoded =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/codec/encode"))
+                .header("Authorization", "Bearer " + idp.token("ops@shop.test", "operator"))
+                .header("Content-Type", "application/json")
+                .header("X-Namespace", "default")
+                .header("Origin", "https://temporal-ui.shop.test")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(encoded.statusCode()).as(encoded.body()).isEqualTo(200);
+    assertThat(encoded.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://temporal-ui.shop.test");
+    assertThat(json.readTree(encoded.body()).at("/payloads/0/metadata/encoding").asText())
+        .isEqualTo(
+            java.util.Base64.getEncoder()
+                .encodeToString(
+                    dev.journeys.codec.AesGcmPayloadCodec.ENCODING.getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)));
+
+    assertProblem(send("POST", "/codec/decode", idp.token("viewer", "customers:read"), body), 403);
   }
 
   @Test

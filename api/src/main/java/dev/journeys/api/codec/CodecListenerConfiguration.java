@@ -3,7 +3,6 @@ package dev.journeys.api.codec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.journeys.codec.PayloadCodecProperties;
 import java.util.List;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -31,7 +30,6 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * decode payloads, so it must stay off any network the UI's users do not already need to be on.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CodecListenerProperties.class)
 @Conditional(CodecListenerConfiguration.PortSet.class)
 public class CodecListenerConfiguration {
 

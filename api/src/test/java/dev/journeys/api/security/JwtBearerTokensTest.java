@@ -54,6 +54,25 @@ class JwtBearerTokensTest {
   }
 
   @Test
+  void theIssuerAloneFindsTheKeysThroughDiscovery() {
+    var tokens =
+        JwtBearerTokens.from(
+            new JwtProperties(
+                idp.issuer(),
+                null,
+                null,
+                List.of(TestIdentityProvider.AUDIENCE),
+                null,
+                null,
+                null,
+                null,
+                null));
+    assertThat(tokens.authenticate(idp.token("crm-sync", "operator")).principal())
+        .hasValueSatisfying(p -> assertThat(p.scopes()).containsOnly(OPERATOR));
+    assertThat(tokens.authenticate(idp.forged("crm-sync", "operator")).principal()).isEmpty();
+  }
+
+  @Test
   void scopesComeFromTheConfiguredClaimAndOnlyMappedOnesCountWhenMapped() {
     var tokens =
         JwtBearerTokens.from(

@@ -53,6 +53,18 @@ public final class TestIdentityProvider implements AutoCloseable {
           exchange.getResponseBody().write(jwks);
           exchange.close();
         });
+    // OpenID discovery, for a provider configured by its issuer alone
+    server.createContext(
+        "/issuer/.well-known/openid-configuration",
+        exchange -> {
+          byte[] document =
+              ("{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + jwkSetUri() + "\"}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, document.length);
+          exchange.getResponseBody().write(document);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -71,7 +71,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (header != null) {
       String token = bearer(header);
-      if (token != null && tokens != null && JwtBearerTokens.looksLikeJwt(token)) {
+      // the admin key first: whatever it looks like, it is never taken for a token
+      if (token != null
+          && tokens != null
+          && JwtBearerTokens.looksLikeJwt(token)
+          && !isAdminKey(token)) {
         var outcome = tokens.authenticate(token);
         if (outcome.principal().isPresent()) {
           authenticated(outcome.principal().get());
@@ -104,12 +108,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     return header.substring(7).trim();
   }
 
+  /** Digests of equal length, compared in constant time: the admin key leaks nothing by timing. */
+  private boolean isAdminKey(String key) {
+    return adminKeyHash != null && MessageDigest.isEqual(adminKeyHash, ApiKeys.sha256(key));
+  }
+
   private Optional<ApiPrincipal> authenticate(String key) {
     if (key.isEmpty() || key.length() > 200) {
       return Optional.empty();
     }
-    // digests of equal length, compared in constant time: the admin key leaks nothing by timing
-    if (adminKeyHash != null && MessageDigest.isEqual(adminKeyHash, ApiKeys.sha256(key))) {
+    if (isAdminKey(key)) {
       return Optional.of(ENV_ADMIN);
     }
     return keys.authenticate(key);

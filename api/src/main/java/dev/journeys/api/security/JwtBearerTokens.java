@@ -3,6 +3,7 @@ package dev.journeys.api.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -25,6 +27,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Authenticates an identity provider's JWT ({@link JwtProperties}): signature, issuer, audience and
@@ -53,6 +56,8 @@ final class JwtBearerTokens {
 
   private static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
+  private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
+
   private final JwtDecoder decoder;
   private final JwtProperties properties;
 
@@ -78,6 +83,7 @@ final class JwtBearerTokens {
       decoder =
           NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
               .jwsAlgorithms(algorithms -> algorithms.addAll(algorithms(properties)))
+              .restOperations(boundedHttp())
               .build();
     } else if (properties.publicKeyLocation() != null) {
       decoder =
@@ -89,10 +95,22 @@ final class JwtBearerTokens {
       decoder =
           NimbusJwtDecoder.withIssuerLocation(properties.issuerUri())
               .jwsAlgorithms(algorithms -> algorithms.addAll(algorithms(properties)))
+              .restOperations(boundedHttp())
               .build();
     }
     decoder.setJwtValidator(validator(properties));
     return new JwtBearerTokens(decoder, properties);
+  }
+
+  /**
+   * The provider's keys are fetched while a request waits (first token, unknown key id): a provider
+   * that hangs must not hold the API's request threads (RestTemplate's default waits forever).
+   */
+  private static RestTemplate boundedHttp() {
+    var factory = new SimpleClientHttpRequestFactory();
+    factory.setConnectTimeout(FETCH_TIMEOUT);
+    factory.setReadTimeout(FETCH_TIMEOUT);
+    return new RestTemplate(factory);
   }
 
   /** Whether the bearer value is a JWT rather than an API key. */

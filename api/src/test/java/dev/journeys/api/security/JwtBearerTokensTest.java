@@ -108,6 +108,30 @@ class JwtBearerTokensTest {
         .isEmpty();
   }
 
+  /** Without timeouts, a provider that hangs would hold a request thread for every token. */
+  @Test
+  void aProviderThatNeverAnswersCostsATokenSecondsNotForever() throws Exception {
+    try (var silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      var tokens =
+          JwtBearerTokens.from(
+              new JwtProperties(
+                  idp.issuer(),
+                  "http://127.0.0.1:" + silent.getLocalPort() + "/jwks",
+                  null,
+                  List.of(TestIdentityProvider.AUDIENCE),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null));
+      var outcome =
+          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+              Duration.ofSeconds(30), () -> tokens.authenticate(idp.token("crm-sync", "operator")));
+      assertThat(outcome.principal()).isEmpty();
+      assertThat(outcome.rejection()).isNotNull();
+    }
+  }
+
   @Test
   void issuerAndAudienceAreRequired() {
     var noAudience =

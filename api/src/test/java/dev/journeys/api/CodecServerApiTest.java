@@ -35,6 +35,7 @@ import org.springframework.test.context.TestPropertySource;
 class CodecServerApiTest extends ApiTestSupport {
 
   @Autowired WorkflowClient temporal;
+  @Autowired org.springframework.context.ApplicationContext context;
   @LocalServerPort int port;
 
   private final HttpClient raw = HttpClient.newHttpClient();
@@ -71,6 +72,11 @@ class CodecServerApiTest extends ApiTestSupport {
     JsonNode payload = json.readTree(decoded.getBody()).at("/payloads/0");
     assertThat(text(payload.at("/metadata/encoding"))).isEqualTo("json/plain");
     assertThat(text(payload.at("/data"))).contains("ADA-SECRET-10");
+  }
+
+  @Test
+  void theCodecOnlyListenerIsOffByDefault() {
+    assertThat(context.getBeanNamesForType(dev.journeys.api.codec.CodecListener.class)).isEmpty();
   }
 
   @Test

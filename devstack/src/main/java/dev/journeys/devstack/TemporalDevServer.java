@@ -48,7 +48,13 @@ public final class TemporalDevServer implements AutoCloseable {
   private final Process process;
   private final Thread shutdownHook;
 
-  private TemporalDevServer(TemporalCli cli, int grpcPort, int uiPort, Path database, Path logFile)
+  private TemporalDevServer(
+      TemporalCli cli,
+      int grpcPort,
+      int uiPort,
+      Path database,
+      Path logFile,
+      String uiCodecEndpoint)
       throws IOException {
     this.cli = cli;
     this.grpcPort = grpcPort;
@@ -74,6 +80,10 @@ public final class TemporalDevServer implements AutoCloseable {
             NAMESPACE,
             "--log-level",
             "warn"));
+    if (uiCodecEndpoint != null) {
+      // the UI's browser calls it to show encrypted payloads decoded (the API's codec listener)
+      command.addAll(List.of("--ui-codec-endpoint", uiCodecEndpoint));
+    }
     if (database != null) {
       Files.createDirectories(database.toAbsolutePath().getParent());
       command.addAll(List.of("--db-filename", database.toString()));
@@ -105,9 +115,18 @@ public final class TemporalDevServer implements AutoCloseable {
 
   /** A throwaway in-memory server on free ports, logging to {@code logDir/temporal-<port>.log}. */
   public static TemporalDevServer startOnFreePorts(Path logDir) {
+    return startOnFreePorts(logDir, null);
+  }
+
+  /**
+   * As {@link #startOnFreePorts(Path)}, with the Web UI decoding payloads through the codec server
+   * at {@code uiCodecEndpoint} (e.g. {@code http://127.0.0.1:8089/codec}), or without one if null.
+   */
+  public static TemporalDevServer startOnFreePorts(Path logDir, String uiCodecEndpoint) {
     int grpcPort = FreePorts.pick();
     int uiPort = FreePorts.pick();
-    return start(grpcPort, uiPort, null, logDir.resolve("temporal-" + grpcPort + ".log"));
+    return start(
+        grpcPort, uiPort, null, logDir.resolve("temporal-" + grpcPort + ".log"), uiCodecEndpoint);
   }
 
   /**
@@ -116,9 +135,16 @@ public final class TemporalDevServer implements AutoCloseable {
    * @param database SQLite file to persist to, or {@code null} to keep state in memory
    */
   public static TemporalDevServer start(int grpcPort, int uiPort, Path database, Path logFile) {
+    return start(grpcPort, uiPort, database, logFile, null);
+  }
+
+  private static TemporalDevServer start(
+      int grpcPort, int uiPort, Path database, Path logFile, String uiCodecEndpoint) {
     TemporalDevServer server;
     try {
-      server = new TemporalDevServer(TemporalCli.locate(), grpcPort, uiPort, database, logFile);
+      server =
+          new TemporalDevServer(
+              TemporalCli.locate(), grpcPort, uiPort, database, logFile, uiCodecEndpoint);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the Temporal dev server", e);
     }

@@ -41,9 +41,16 @@ final class RunningStack implements AutoCloseable {
   private URI apiUrl;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private RunningStack() {
+  /** The API's codec-only listener the dev server's UI decodes payloads with; 0 if none. */
+  private final int codecListenerPort;
+
+  private RunningStack(int codecListenerPort) {
+    this.codecListenerPort = codecListenerPort;
     postgres = LocalPostgres.startOnFreePort();
-    temporal = TemporalDevServer.startOnFreePorts(Path.of("target"));
+    temporal =
+        TemporalDevServer.startOnFreePorts(
+            Path.of("target"),
+            codecListenerPort == 0 ? null : "http://127.0.0.1:" + codecListenerPort + "/codec");
     mail = MailSink.startOnFreePort();
     sms = SmsSink.startOnFreePort();
   }
@@ -57,11 +64,43 @@ final class RunningStack implements AutoCloseable {
    */
   static RunningStack start(
       Consumer<Map<String, Object>> apiConfig, BiConsumer<Map<String, Object>, URI> workerConfig) {
-    var stack = new RunningStack();
+    return start(0, apiConfig, workerConfig);
+  }
+
+  /**
+   * As {@link #start(Consumer, BiConsumer)}, with payloads encrypted under {@code codecKey} (API
+   * and worker) and the dev server's Web UI pointed at the API's codec-only listener on a free
+   * port, which allows the UI's origin.
+   */
+  static RunningStack startEncrypted(
+      String codecKey,
+      Consumer<Map<String, Object>> apiConfig,
+      BiConsumer<Map<String, Object>, URI> workerConfig) {
+    return start(
+        FreePorts.pick(),
+        api -> {
+          api.put("journeys.codec.key", codecKey);
+          apiConfig.accept(api);
+        },
+        (worker, apiUrl) -> {
+          worker.put("journeys.codec.key", codecKey);
+          workerConfig.accept(worker, apiUrl);
+        });
+  }
+
+  private static RunningStack start(
+      int codecListenerPort,
+      Consumer<Map<String, Object>> apiConfig,
+      BiConsumer<Map<String, Object>, URI> workerConfig) {
+    var stack = new RunningStack(codecListenerPort);
     try {
       var properties = StackProperties.of(stack.postgres, stack.temporal, stack.mail, stack.sms);
       var apiProperties = properties.forApi();
       apiProperties.put(StackProperties.ADMIN_API_KEY, ADMIN_KEY);
+      if (codecListenerPort != 0) {
+        apiProperties.put("journeys.codec.server.port", codecListenerPort);
+        apiProperties.put("journeys.codec.cors-origins", stack.temporal.uiUrl());
+      }
       apiConfig.accept(apiProperties);
       stack.api =
           JourneysApiApplication.builder().run(StackProperties.asCommandLine(apiProperties));
@@ -81,6 +120,14 @@ final class RunningStack implements AutoCloseable {
 
   URI apiUrl() {
     return apiUrl;
+  }
+
+  /** The API's codec-only listener, e.g. {@code http://127.0.0.1:8089}; only when encrypted. */
+  URI codecListenerUrl() {
+    if (codecListenerPort == 0) {
+      throw new IllegalStateException("started without a codec listener");
+    }
+    return URI.create("http://127.0.0.1:" + codecListenerPort);
   }
 
   /** The dev server's Web UI, e.g. {@code http://127.0.0.1:8233}, and its namespace. */

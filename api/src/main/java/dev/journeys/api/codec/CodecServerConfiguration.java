@@ -2,6 +2,7 @@ package dev.journeys.api.codec;
 
 import dev.journeys.codec.PayloadCodecConfiguration;
 import dev.journeys.codec.PayloadCodecProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -16,6 +17,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PayloadCodecConfiguration.class)
+// the codec-only listener's properties (CodecListenerConfiguration): bound even while it is off
+@EnableConfigurationProperties(CodecListenerProperties.class)
 public class CodecServerConfiguration {
 
   @Bean

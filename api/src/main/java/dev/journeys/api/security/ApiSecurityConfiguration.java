@@ -28,14 +28,18 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Who may call what. Every endpoint needs an API key with its scope, except health (for probes),
- * the signed unsubscribe link (clicked by recipients) and the provider webhooks (verified by their
- * own signatures). Anything without a rule here is refused, so a new endpoint is closed until it is
- * given one.
+ * Who may call what. Every endpoint needs an API key (or, when configured, an identity provider's
+ * JWT) with its scope, except health (for probes), the signed unsubscribe link (clicked by
+ * recipients) and the provider webhooks (verified by their own signatures). Anything without a rule
+ * here is refused, so a new endpoint is closed until it is given one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties({ApiSecurityProperties.class, RateLimitProperties.class})
+@EnableConfigurationProperties({
+  ApiSecurityProperties.class,
+  RateLimitProperties.class,
+  JwtProperties.class
+})
 public class ApiSecurityConfiguration {
 
   @Bean
@@ -65,9 +69,12 @@ public class ApiSecurityConfiguration {
       ApiSecurityProperties properties,
       SecurityProblems problems,
       RateLimitProperties rateLimit,
+      JwtProperties jwt,
       ObjectMapper json)
       throws Exception {
     checkAdminKey(properties);
+    // an identity provider's tokens besides the API keys, when one is configured
+    JwtBearerTokens tokens = jwt.enabled() ? JwtBearerTokens.from(jwt) : null;
     http.csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: nothing to forge
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(AbstractHttpConfigurer::disable)
@@ -75,7 +82,8 @@ public class ApiSecurityConfiguration {
         .logout(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
         .addFilterBefore(
-            new ApiKeyAuthenticationFilter(keys, properties), AnonymousAuthenticationFilter.class)
+            new ApiKeyAuthenticationFilter(keys, properties, tokens),
+            AnonymousAuthenticationFilter.class)
         .addFilterAfter(
             new KeyRateLimitFilter(
                 new KeyRateLimiter(rateLimit.perSecond(), rateLimit.burst()), json),

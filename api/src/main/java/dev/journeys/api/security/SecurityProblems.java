@@ -40,12 +40,13 @@ class SecurityProblems
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    boolean rejected = request.getAttribute(ApiKeyAuthenticationFilter.REJECTED) != null;
+    Object rejection = request.getAttribute(ApiKeyAuthenticationFilter.REJECTED);
+    boolean rejected = rejection != null;
     var problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.UNAUTHORIZED,
             rejected
-                ? "the API key is malformed, unknown or revoked"
+                ? rejection.toString()
                 : "this endpoint needs an API key: Authorization: Bearer <key>");
     problem.setType(UNAUTHENTICATED);
     problem.setTitle("Unauthenticated");

@@ -233,6 +233,16 @@ class AuthorizationMatrixTest {
     assertThat(checked).isEqualTo(all.size());
   }
 
+  @Test
+  void aJwtOpensNothingWhenNoIdentityProviderIsConfigured() throws Exception {
+    try (var idp = new TestIdentityProvider()) {
+      String token = idp.token("crm-sync", "customers:read customers:write operator admin");
+      var refused = send("GET", "/v1/suppressions", token);
+      assertThat(refused.statusCode()).isEqualTo(401);
+      assertThat(problemType(refused)).isEqualTo(SecurityProblems.UNAUTHENTICATED.toString());
+    }
+  }
+
   private final Map<Set<Scope>, String> issued = new LinkedHashMap<>();
 
   /** A key with exactly these scopes, created once per set. */

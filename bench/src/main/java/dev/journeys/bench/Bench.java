@@ -278,7 +278,11 @@ public final class Bench {
                     info.getHistoryLength());
               });
     }
-    for (String id : List.of("bare-cart-" + run + "-0", "bare-sat-" + run + "-0")) {
+    List<String> bareIds =
+        options.only().equals("timers")
+            ? List.of("bare-warm-" + run + "-0")
+            : List.of("bare-cart-" + run + "-0", "bare-sat-" + run + "-0");
+    for (String id : bareIds) {
       var info =
           client
               .newUntypedWorkflowStub(id)

@@ -13,7 +13,7 @@ import java.util.function.Function;
  */
 final class TimersPhase {
 
-  private static final int SAMPLE = 200;
+  private static final int SAMPLE = 50;
 
   private final BenchStack stack;
   private final JourneysApi api;
@@ -69,7 +69,7 @@ final class TimersPhase {
         loaded.seconds(),
         loaded.perSecond(),
         loaded.stoppedByLimit() ? " — stopped by the time limit" : "");
-    var waiting = carts.count(runningBefore + loaded.created(), loaded.created(), SAMPLE);
+    var waiting = carts.count(runningBefore + loaded.created(), loaded.createdItems(), SAMPLE);
     var full = footprint();
     System.out.printf(
         "  server: %d carts running (%d more than before); sample: %d of %d waiting on a timer %s%n"

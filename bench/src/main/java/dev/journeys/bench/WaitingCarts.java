@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +27,11 @@ final class WaitingCarts {
 
   private static final String RUNNING_CARTS =
       "Journey='abandoned-cart' AND ExecutionStatus='Running'";
+  private static final int ATTEMPTS = 6;
 
   /** What the load came to. */
-  record Loaded(int created, int failed, double seconds, boolean stoppedByLimit) {
+  record Loaded(
+      int created, int failed, double seconds, boolean stoppedByLimit, int[] createdItems) {
     double perSecond() {
       return created / seconds;
     }
@@ -57,14 +60,16 @@ final class WaitingCarts {
 
   /**
    * Posts up to {@code total} events with {@code clients} concurrent clients, stopping (after the
-   * requests under way) once {@code limit} has passed. A failed post is retried twice, as a sender
-   * would; every retry keeps its eventId, so the API deduplicates it.
+   * requests under way) once {@code limit} has passed. A failed post (a 503 when the dev server
+   * cannot keep up) is retried with backoff, as a sender would, up to {@link #ATTEMPTS} times;
+   * every retry keeps its eventId, so the API delivers it once.
    */
   Loaded load(int total, int clients, Duration limit) {
     var next = new AtomicInteger();
     var created = new AtomicInteger();
     var failed = new AtomicInteger();
     List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    var createdItems = new ConcurrentLinkedQueue<Integer>();
     long start = System.nanoTime();
     long deadline = start + limit.toNanos();
     var progress = Executors.newSingleThreadScheduledExecutor();
@@ -96,6 +101,7 @@ final class WaitingCarts {
                   i = next.getAndIncrement()) {
                 if (post(i, errors)) {
                   created.incrementAndGet();
+                  createdItems.add(i);
                 } else {
                   failed.incrementAndGet();
                 }
@@ -111,7 +117,12 @@ final class WaitingCarts {
           "  %d failed attempts (%d items failed after retries), e.g. %s%n",
           errors.size(), failed.get(), errors.get(0));
     }
-    return new Loaded(created.get(), failed.get(), seconds, created.get() + failed.get() < total);
+    return new Loaded(
+        created.get(),
+        failed.get(),
+        seconds,
+        created.get() + failed.get() < total,
+        createdItems.stream().mapToInt(Integer::intValue).toArray());
   }
 
   private boolean post(int i, List<String> errors) {
@@ -122,10 +133,10 @@ final class WaitingCarts {
         return true;
       } catch (RuntimeException e) {
         errors.add(e.getMessage());
-        if (attempt == 3) {
+        if (attempt == ATTEMPTS) {
           return false;
         }
-        Bench.sleep(Duration.ofMillis(500L * attempt));
+        Bench.sleep(Duration.ofSeconds(Math.min(8, 1L << (attempt - 1))));
       }
     }
   }
@@ -135,7 +146,7 @@ final class WaitingCarts {
    * minute (visibility lags the starts under load), then checks a random sample of the loaded carts
    * by their histories: running, a timer started and not fired.
    */
-  Waiting count(long expected, int loaded, int sampleSize) {
+  Waiting count(long expected, int[] loaded, int sampleSize) {
     long count = runningCarts();
     long seen = -1;
     long quietSince = System.nanoTime();
@@ -153,8 +164,9 @@ final class WaitingCarts {
     int sampled = 0;
     int waiting = 0;
     List<String> odd = new ArrayList<>();
-    for (int k = 0; k < Math.min(sampleSize, loaded); k++) {
-      String workflowId = "journey/abandoned-cart/" + customerId(prefix, random.nextInt(loaded));
+    for (int k = 0; k < Math.min(sampleSize, loaded.length); k++) {
+      String workflowId =
+          "journey/abandoned-cart/" + customerId(prefix, loaded[random.nextInt(loaded.length)]);
       sampled++;
       try {
         if (waitsOnTimer(workflowId)) {

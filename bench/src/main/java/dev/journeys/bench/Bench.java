@@ -29,12 +29,14 @@ import java.util.function.IntConsumer;
 public final class Bench {
 
   private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
+  static final int PROBE_SIGNUPS = 40;
 
   private final BenchStack stack;
   private final BenchOptions options;
   private final JourneysApi api;
   private final String run;
   private final List<Row> rows = new ArrayList<>();
+  private List<String> timersSummary = List.of();
 
   /** One line of the result table. */
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,6 +80,10 @@ public final class Bench {
 
   private void runAll() {
     warmUp();
+    if (options.only().equals("timers")) {
+      timersOnly();
+      return;
+    }
     burst();
     batch();
     double saturated = sendRate();
@@ -249,12 +255,29 @@ public final class Bench {
   }
 
   private void timers() {
-    int n = options.timers();
-    phase("timers: " + n + " more abandoned carts left waiting");
-    var journeys = Load.closedLoop(n, options.clients(), i -> cartEvent("t-" + run + "-" + i));
-    failures("journeys", journeys);
-    awaitTimer(cartWorkflow("t-" + run + "-" + journeys.lastItem()));
+    timersSummary = new TimersPhase(stack, api, "t-" + run, options).run(this::probe);
+  }
+
+  /** --only=timers: the timers (with their probes) and the histories, none of the other figures. */
+  private void timersOnly() {
+    timers();
+    histories();
+  }
+
+  /** A light fixed rate of sign-ups (2/s for 20 s): is the worker still prompt? */
+  Sends probe(String prefix) {
     settle();
+    phase("probe: event -> first send at 2/s for 20 s (" + prefix + ")");
+    var sends = sendsAtRate(prefix, PROBE_SIGNUPS, 2.0, false);
+    System.out.printf(
+        Locale.ROOT,
+        "  %s: p50 %.0f ms, p99 %.0f ms, %d of %d missing%n",
+        prefix,
+        sends.p50(),
+        sends.p99(),
+        (int) sends.missing(),
+        PROBE_SIGNUPS);
+    return sends;
   }
 
   /** Each built-in journey's history length once it waits, heap after GC, the server's disk. */
@@ -295,7 +318,11 @@ public final class Bench {
                     info.getHistoryLength());
               });
     }
-    for (String id : List.of("bare-cart-" + run + "-0", "bare-sat-" + run + "-0")) {
+    List<String> bareIds =
+        options.only().equals("timers")
+            ? List.of("bare-warm-" + run + "-0")
+            : List.of("bare-cart-" + run + "-0", "bare-sat-" + run + "-0");
+    for (String id : bareIds) {
       var info =
           client
               .newUntypedWorkflowStub(id)
@@ -514,6 +541,10 @@ public final class Bench {
     System.out.printf(
         "run took %.0f s; load average at the end %s%n",
         (System.nanoTime() - began) / 1e9, Machine.loadAverage());
+    timersSummary.forEach(System.out::println);
+    if (rows.isEmpty()) {
+      return;
+    }
     Row ingest = rows.get(0);
     System.out.printf(
         Locale.ROOT,

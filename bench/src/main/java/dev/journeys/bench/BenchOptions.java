@@ -21,6 +21,11 @@ import java.util.Map;
  * @param timers extra abandoned carts left waiting on their timers before heap and disk are
  *     measured (0: only those the other figures started)
  * @param warmup events per side before anything is measured (JIT, connection pools)
+ * @param timersClients concurrent clients loading the {@code --timers} carts
+ * @param timersMinutes time limit of the {@code --timers} load: it stops there and reports how many
+ *     it created
+ * @param only {@code timers}: only the warm-up, the timers and what they cost (no ingest, batch or
+ *     send-rate figures); empty: everything
  */
 record BenchOptions(
     int events,
@@ -31,6 +36,9 @@ record BenchOptions(
     int batch,
     int timers,
     int warmup,
+    int timersClients,
+    int timersMinutes,
+    String only,
     Path workerJar,
     Path apiJar,
     List<String> appJvmOptions,
@@ -64,11 +72,17 @@ record BenchOptions(
             integer(values, "batch", 500),
             integer(values, "timers", 0),
             integer(values, "warmup", 200),
+            integer(values, "timers-clients", 32),
+            integer(values, "timers-minutes", 60),
+            values.getOrDefault("only", ""),
             Path.of(values.getOrDefault("worker-jar", "worker/target/journeys-worker-exec.jar")),
             Path.of(values.getOrDefault("api-jar", "api/target/journeys-api-exec.jar")),
             Arrays.asList(values.getOrDefault("jvm-options", "-Xmx1g").split(" ")),
             List.copyOf(workerArgs),
             List.copyOf(apiArgs));
+    if (!options.only().isEmpty() && !options.only().equals("timers")) {
+      throw new IllegalArgumentException("--only takes timers, got " + options.only());
+    }
     values.keySet().removeAll(KNOWN);
     if (!values.isEmpty()) {
       throw new IllegalArgumentException("unknown options: " + values.keySet());
@@ -86,6 +100,9 @@ record BenchOptions(
           "batch",
           "timers",
           "warmup",
+          "timers-clients",
+          "timers-minutes",
+          "only",
           "worker-jar",
           "api-jar",
           "jvm-options");

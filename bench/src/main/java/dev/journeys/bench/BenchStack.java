@@ -30,7 +30,7 @@ final class BenchStack implements AutoCloseable {
       "bench-"
           + java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(20));
   static final String BARE_TASK_QUEUE = "bench-bare";
-  private static final Duration APP_START_TIMEOUT = Duration.ofSeconds(300);
+  private static final Duration APP_START_TIMEOUT = Duration.ofSeconds(600);
 
   private final Path dir;
   private final BenchOptions options;

@@ -47,6 +47,14 @@ final class Machine {
             + options.batch()
             + " timers="
             + options.timers()
+            + (options.timers() > 0
+                ? " ("
+                    + options.timersClients()
+                    + " clients, at most "
+                    + options.timersMinutes()
+                    + " min)"
+                : "")
+            + (options.only().isEmpty() ? "" : " only=" + options.only())
             + " warmup="
             + options.warmup());
     lines.add(

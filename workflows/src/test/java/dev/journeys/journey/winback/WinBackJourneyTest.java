@@ -11,6 +11,7 @@ import dev.journeys.journey.JourneyOutcome;
 import dev.journeys.journey.JourneyState;
 import dev.journeys.journey.JourneyTestEnvironment;
 import dev.journeys.messaging.SendOutcome;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,6 +171,46 @@ class WinBackJourneyTest {
             .getData()
             .toStringUtf8();
     assertThat(input).contains("\"events\":[]").contains("\"seenEventIds\":[");
+  }
+
+  /**
+   * Issue 13: a watched customer's history is bounded. Every run of the chain ends by continuing as
+   * new within one watching iteration of the threshold (an order, its workflow task, the lapse
+   * timer restarted), and the next run starts small: its input carries ids, not the history.
+   */
+  @Test
+  void eachRunEndsNearTheThresholdAndTheNextStartsSmall() {
+    int threshold = 30;
+    var settings =
+        new WinBackSettings(Duration.ofDays(60), Duration.ofDays(7), SEQUENCE, threshold);
+    var journey = firstOrder(settings);
+    var first = WorkflowStub.fromTyped(journey).getExecution();
+    for (int i = 1; i <= 40; i++) {
+      test.env.sleep(Duration.ofDays(10));
+      test.client()
+          .newUntypedWorkflowStub(first.getWorkflowId())
+          .signal(CustomerJourney.EVENT_SIGNAL, order("e-order-" + i));
+    }
+    var latest = test.client().newUntypedWorkflowStub(first.getWorkflowId());
+    assertThat(latest.getResult(JourneyOutcome.class)).isEqualTo(JourneyOutcome.COMPLETED);
+
+    List<Integer> lengths = new java.util.ArrayList<>();
+    String runId = first.getRunId();
+    while (true) {
+      var history = test.client().fetchHistory(first.getWorkflowId(), runId).getEvents();
+      lengths.add(history.size());
+      var last = history.getLast();
+      if (last.getEventType() != EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) {
+        break;
+      }
+      runId = last.getWorkflowExecutionContinuedAsNewEventAttributes().getNewExecutionRunId();
+    }
+    // 40 orders at ~6 events each do not fit in one run of 30 (runs end at 34-35 here)
+    assertThat(lengths).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(lengths.subList(0, lengths.size() - 1))
+        .allSatisfy(length -> assertThat(length).isBetween(threshold, threshold + 10));
+    // the last run: the orders after the last carry-over, then the three sends (66 events here)
+    assertThat(lengths.getLast()).isLessThan(threshold + 60);
   }
 
   private static dev.journeys.event.CustomerEvent order(String id) {

@@ -38,6 +38,9 @@ public final class Bench {
   private final List<Row> rows = new ArrayList<>();
   private List<String> timersSummary = List.of();
 
+  /** Throughput rows per worker count, when --workers names more than one. */
+  private final java.util.Map<Integer, List<Row>> scaling = new java.util.LinkedHashMap<>();
+
   /** One line of the result table. */
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -92,6 +95,22 @@ public final class Bench {
       timers();
     }
     histories();
+    if (options.workers().size() > 1) {
+      // the first count again, right before adding workers: the control for the same database
+      // state, and a measure of how much the figures move between two measurements
+      options.workers().forEach(this::scalingStep);
+    }
+  }
+
+  /** Throughput with {@code n} worker processes on each side: warm-up, burst, saturated sends. */
+  private void scalingStep(int n) {
+    phase("scaling: " + n + " worker process(es) on each side");
+    stack.workers().scaleTo(n);
+    var step = new Bench(stack, options, run + "w" + n);
+    step.warmUp();
+    step.burst();
+    step.sendRate();
+    scaling.put(n, step.rows);
   }
 
   // ---- phases ----
@@ -113,13 +132,17 @@ public final class Bench {
     int n = options.events();
     int c = options.clients();
     phase("burst: " + n + " starts, " + c + " concurrent clients");
+    var cpu = CpuShares.take(stack);
     var bare =
         Load.closedLoop(
             n, c, i -> bareStart(BareTimerWorkflow.TYPE, "bare-cart-" + run + "-" + i, "c" + i));
+    System.out.println("  bare ingest " + CpuShares.since(cpu, stack));
     failures("bare", bare);
     var bareLag = awaitTimer("bare-cart-" + run + "-" + bare.lastItem());
     settle();
+    cpu = CpuShares.take(stack);
     var journeys = Load.closedLoop(n, c, i -> cartEvent("cart-" + run + "-" + i));
+    System.out.println("  journeys ingest " + CpuShares.since(cpu, stack));
     failures("journeys", journeys);
     var journeysLag = awaitTimer(cartWorkflow("cart-" + run + "-" + journeys.lastItem()));
     settle();
@@ -337,11 +360,14 @@ public final class Bench {
     }
     long waiting = client.countWorkflows("ExecutionStatus='Running'").getCount();
     System.out.printf(
-        "  running workflows %d; worker heap after GC %d MiB; dev-server disk %.1f MiB%n",
+        "  running workflows %d; worker heap after GC %d MiB; Temporal disk %.1f MiB%n",
         waiting, stack.worker().heapAfterGcMiB(), stack.temporalDiskMiB());
   }
 
   // ---- event -> send ----
+
+  /** Set by a saturated phase, so its receipts print where the CPU went. */
+  private CpuShares.Snapshot cpuFrom;
 
   /** What the sends of one phase came to. */
   record Sends(double rate, double p50, double p99, double missing) {}
@@ -349,6 +375,7 @@ public final class Bench {
   private Sends sends(String prefix, int n, int clients, boolean bare) {
     String[] emails = emails(prefix, n, bare);
     long[] posted = new long[n];
+    cpuFrom = CpuShares.take(stack);
     var load =
         Load.closedLoop(
             n,
@@ -422,6 +449,14 @@ public final class Bench {
     }
     long[] values = latencies.stream().mapToLong(Long::longValue).toArray();
     double rate = latencies.size() / ((lastReceipt - first) / 1e9);
+    if (cpuFrom != null) {
+      System.out.println(
+          "  "
+              + (emails[0].startsWith("bare") ? "bare" : "journeys")
+              + " sends "
+              + CpuShares.since(cpuFrom, stack));
+      cpuFrom = null;
+    }
     settle();
     return new Sends(
         rate,
@@ -538,6 +573,7 @@ public final class Bench {
               : String.format(Locale.ROOT, "%.2f", row.journeys() / row.bare()),
           row.target());
     }
+    reportScaling();
     System.out.printf(
         "run took %.0f s; load average at the end %s%n",
         (System.nanoTime() - began) / 1e9, Machine.loadAverage());
@@ -552,6 +588,51 @@ public final class Bench {
         ingest.journeys() / ingest.bare(),
         ingest.journeys(),
         ingest.bare());
+  }
+
+  /** Ingest and saturated send rate per worker count, each side, and growth over the first. */
+  private void reportScaling() {
+    if (scaling.isEmpty()) {
+      return;
+    }
+    System.out.println();
+    System.out.println("scaling: worker processes on each side, same run, same Temporal");
+    System.out.printf(
+        "%-8s %12s %12s %7s %12s %12s %7s%n",
+        "workers", "bare ingest", "J ingest", "J/bare", "bare send", "J send", "J/bare");
+    Row[] base = null;
+    for (var step : scaling.entrySet()) {
+      Row ingest = step.getValue().get(0);
+      Row send =
+          step.getValue().stream()
+              .filter(r -> r.figure().startsWith("event->send sustained rate"))
+              .findFirst()
+              .orElseThrow();
+      System.out.printf(
+          Locale.ROOT,
+          "%-8d %12.1f %12.1f %7.2f %12.1f %12.1f %7.2f%n",
+          step.getKey(),
+          ingest.bare(),
+          ingest.journeys(),
+          ingest.journeys() / ingest.bare(),
+          send.bare(),
+          send.journeys(),
+          send.journeys() / send.bare());
+      if (base == null) {
+        base = new Row[] {ingest, send};
+      } else {
+        System.out.printf(
+            Locale.ROOT,
+            "  %d over %d workers: ingest bare %.2fx, Journeys %.2fx; send bare %.2fx,"
+                + " Journeys %.2fx%n",
+            step.getKey(),
+            scaling.keySet().iterator().next(),
+            ingest.bare() / base[0].bare(),
+            ingest.journeys() / base[0].journeys(),
+            send.bare() / base[1].bare(),
+            send.journeys() / base[1].journeys());
+      }
+    }
   }
 
   private static String format(double value) {

@@ -26,6 +26,13 @@ import java.util.Map;
  *     it created
  * @param only {@code timers}: only the warm-up, the timers and what they cost (no ingest, batch or
  *     send-rate figures); empty: everything
+ * @param temporal an external Temporal's frontend, host:port (null: the bench starts one)
+ * @param namespace the namespace on an external Temporal or the cluster
+ * @param cluster start a Temporal server with PostgreSQL ({@link TemporalCluster}) instead of the
+ *     dev server
+ * @param shards the cluster's history shards
+ * @param workers worker processes per side: the run starts with the first count and measures every
+ *     figure; each further count adds workers and measures the throughput figures again
  */
 record BenchOptions(
     int events,
@@ -43,13 +50,21 @@ record BenchOptions(
     Path apiJar,
     List<String> appJvmOptions,
     List<String> workerArguments,
-    List<String> apiArguments) {
+    List<String> apiArguments,
+    String temporal,
+    String namespace,
+    boolean cluster,
+    int shards,
+    List<Integer> workers) {
 
   static BenchOptions parse(String[] args) {
     Map<String, String> values = new HashMap<>();
     List<String> workerArgs = new ArrayList<>();
     List<String> apiArgs = new ArrayList<>();
     for (String arg : args) {
+      if (arg.equals("--cluster")) {
+        arg = "--cluster=true";
+      }
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException("expected --name=value, got " + arg);
       }
@@ -79,7 +94,22 @@ record BenchOptions(
             Path.of(values.getOrDefault("api-jar", "api/target/journeys-api-exec.jar")),
             Arrays.asList(values.getOrDefault("jvm-options", "-Xmx1g").split(" ")),
             List.copyOf(workerArgs),
-            List.copyOf(apiArgs));
+            List.copyOf(apiArgs),
+            values.get("temporal"),
+            values.getOrDefault("namespace", "default"),
+            Boolean.parseBoolean(values.getOrDefault("cluster", "false")),
+            integer(values, "shards", 4),
+            Arrays.stream(values.getOrDefault("workers", "1").split(","))
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList());
+    if (options.temporal() != null && options.cluster()) {
+      throw new IllegalArgumentException("--temporal and --cluster exclude each other");
+    }
+    if (options.workers().stream().anyMatch(n -> n < 1)
+        || !options.workers().equals(options.workers().stream().sorted().distinct().toList())) {
+      throw new IllegalArgumentException("--workers: rising counts from 1, e.g. 1,2");
+    }
     if (!options.only().isEmpty() && !options.only().equals("timers")) {
       throw new IllegalArgumentException("--only takes timers, got " + options.only());
     }
@@ -105,7 +135,12 @@ record BenchOptions(
           "only",
           "worker-jar",
           "api-jar",
-          "jvm-options");
+          "jvm-options",
+          "temporal",
+          "namespace",
+          "cluster",
+          "shards",
+          "workers");
 
   private static int integer(Map<String, String> values, String name, int fallback) {
     return Integer.parseInt(values.getOrDefault(name, Integer.toString(fallback)));

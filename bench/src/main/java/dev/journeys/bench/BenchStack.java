@@ -1,7 +1,6 @@
 package dev.journeys.bench;
 
 import dev.journeys.devstack.LocalPostgres;
-import dev.journeys.devstack.TemporalDevServer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +19,9 @@ import java.util.stream.Stream;
 /**
  * What the bench runs against, each part its own process on loopback: embedded PostgreSQL, the
  * Temporal dev server (the cached CLI binary devstack uses, persisting to a SQLite file so its disk
- * use can be measured), the bench's SMTP sink, the Journeys worker and API from their exec jars,
- * and the bare baseline's worker. Journeys and the baseline share the one dev server.
+ * use can be measured) or a Temporal cluster ({@link TemporalTarget}), the bench's SMTP sink, the
+ * Journeys workers and API from their exec jars, and the bare baseline's workers. Journeys and the
+ * baseline share the one Temporal.
  */
 final class BenchStack implements AutoCloseable {
 
@@ -35,9 +34,10 @@ final class BenchStack implements AutoCloseable {
   private final Path dir;
   private final BenchOptions options;
   private final List<AutoCloseable> parts = new ArrayList<>();
-  private TemporalDevServer temporal;
+  private TemporalTarget temporal;
+  private LocalPostgres postgres;
   private SmtpSink smtp;
-  private JvmProcess worker;
+  private Workers workers;
   private JvmProcess api;
   private int apiPort;
   private WorkflowServiceStubs service;
@@ -60,11 +60,9 @@ final class BenchStack implements AutoCloseable {
   }
 
   private void startAll() {
-    var postgres = LocalPostgres.startKeepingData(freePort(), dir.resolve("postgres"));
+    postgres = LocalPostgres.startKeepingData(freePort(), dir.resolve("postgres"));
     parts.add(postgres);
-    temporal =
-        TemporalDevServer.start(
-            freePort(), freePort(), dir.resolve("temporal.db"), dir.resolve("logs/temporal.log"));
+    temporal = TemporalTarget.start(dir, options);
     parts.add(temporal);
     smtp = new SmtpSink();
     parts.add(smtp);
@@ -74,16 +72,14 @@ final class BenchStack implements AutoCloseable {
             "--spring.datasource.username=" + postgres.username(),
             "--spring.datasource.password=" + postgres.password(),
             "--spring.temporal.connection.target=" + temporal.address(),
-            "--spring.temporal.namespace=" + TemporalDevServer.NAMESPACE);
+            "--spring.temporal.namespace=" + temporal.namespace());
     apiPort = freePort();
-    int workerPort = freePort();
     String unsubscribe = "--journeys.unsubscribe.base-url=http://127.0.0.1:" + apiPort;
-    worker =
-        JvmProcess.start(
-            "worker",
-            options.appJvmOptions(),
+    workers =
+        new Workers(
+            dir,
+            options,
             concat(
-                List.of("-jar", options.workerJar().toString(), "--server.port=" + workerPort),
                 shared,
                 List.of(
                     unsubscribe,
@@ -92,9 +88,13 @@ final class BenchStack implements AutoCloseable {
                     // the bench runs at any hour: quiet hours would defer sends to morning
                     "--journeys.policies.quiet-hours.enabled=false"),
                 options.workerArguments()),
-            Map.of(),
-            dir.resolve("logs/worker.log"));
-    parts.add(worker);
+            List.of(
+                temporal.address(),
+                temporal.namespace(),
+                BARE_TASK_QUEUE,
+                "127.0.0.1",
+                Integer.toString(smtp.port())));
+    parts.add(workers);
     api =
         JvmProcess.start(
             "api",
@@ -114,32 +114,14 @@ final class BenchStack implements AutoCloseable {
             Map.of(),
             dir.resolve("logs/api.log"));
     parts.add(api);
-    var bare =
-        JvmProcess.start(
-            "bare-worker",
-            options.appJvmOptions(),
-            List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.journeys.bench.bare.BareWorker",
-                temporal.address(),
-                TemporalDevServer.NAMESPACE,
-                BARE_TASK_QUEUE,
-                "127.0.0.1",
-                Integer.toString(smtp.port())),
-            Map.of(),
-            dir.resolve("logs/bare-worker.log"));
-    parts.add(bare);
-    worker.awaitHealthy("http://127.0.0.1:" + workerPort + "/actuator/health", APP_START_TIMEOUT);
+    workers.scaleTo(options.workers().get(0));
     api.awaitHealthy(apiBaseUrl() + "/actuator/health", APP_START_TIMEOUT);
-    bare.awaitLogLine("bare worker polling", APP_START_TIMEOUT);
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
     client =
         WorkflowClient.newInstance(
-            service,
-            WorkflowClientOptions.newBuilder().setNamespace(TemporalDevServer.NAMESPACE).build());
+            service, WorkflowClientOptions.newBuilder().setNamespace(temporal.namespace()).build());
   }
 
   String apiBaseUrl() {
@@ -154,28 +136,31 @@ final class BenchStack implements AutoCloseable {
     return smtp;
   }
 
+  /** The first Journeys worker. */
   JvmProcess worker() {
-    return worker;
+    return workers.first();
   }
 
-  /** The dev server's SQLite file with its journal, in MiB. */
+  Workers workers() {
+    return workers;
+  }
+
+  JvmProcess api() {
+    return api;
+  }
+
+  TemporalTarget temporal() {
+    return temporal;
+  }
+
+  /** The Journeys database's data directory (its postmaster.pid names its process). */
+  Path postgresDataDirectory() {
+    return dir.resolve("postgres");
+  }
+
+  /** What the Temporal server persists, in MiB (-1: not visible to the bench). */
   double temporalDiskMiB() {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files
-              .filter(f -> f.getFileName().toString().startsWith("temporal.db"))
-              .mapToLong(
-                  f -> {
-                    try {
-                      return Files.size(f);
-                    } catch (IOException e) {
-                      return 0;
-                    }
-                  })
-              .sum()
-          / (1024.0 * 1024.0);
-    } catch (IOException e) {
-      return -1;
-    }
+    return temporal.diskMiB();
   }
 
   @Override
@@ -197,7 +182,7 @@ final class BenchStack implements AutoCloseable {
     return Stream.of(lists).flatMap(List::stream).toList();
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

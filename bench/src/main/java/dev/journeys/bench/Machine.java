@@ -1,5 +1,7 @@
 package dev.journeys.bench;
 
+import static java.util.stream.Collectors.joining;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +30,9 @@ final class Machine {
             + System.getProperty("java.version")
             + "; Temporal Java SDK "
             + io.temporal.serviceclient.Version.LIBRARY_VERSION
-            + " (Journeys and the baseline); Temporal CLI dev server "
-            + dev.journeys.devstack.TemporalCli.PINNED_VERSION
-            + " (SQLite file); embedded PostgreSQL");
+            + " (Journeys and the baseline); "
+            + TemporalTarget.describe(options)
+            + "; embedded PostgreSQL");
     lines.add("commit " + System.getenv().getOrDefault("BENCH_COMMIT", "?"));
     lines.add(
         "settings: events="
@@ -56,7 +58,9 @@ final class Machine {
                 : "")
             + (options.only().isEmpty() ? "" : " only=" + options.only())
             + " warmup="
-            + options.warmup());
+            + options.warmup()
+            + " workers="
+            + options.workers().stream().map(String::valueOf).collect(joining(",")));
     lines.add(
         "app JVMs: "
             + String.join(" ", options.appJvmOptions())

@@ -10,6 +10,7 @@ import dev.journeys.messaging.SendActivities;
 import dev.journeys.messaging.SendOutcome;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -58,6 +59,12 @@ public final class Journey {
 
   /** How long the enrollment log is retried before a journey goes on without the record. */
   static final java.time.Duration ENROLLMENT_LOG_GIVE_UP = java.time.Duration.ofMinutes(10);
+
+  /**
+   * The attempts the entry record's default retries (0.5 s doubling to 30 s) make in {@link
+   * #ENROLLMENT_LOG_GIVE_UP}.
+   */
+  static final int ENTRY_RECORD_ATTEMPTS = 25;
 
   private static final Logger log = Workflow.getLogger(Journey.class);
 
@@ -135,6 +142,12 @@ public final class Journey {
                 dev.journeys.funnel.EnrollmentActivities.class,
                 LocalActivityOptions.newBuilder(local(bookkeeping, "funnel: record entry"))
                     .setScheduleToCloseTimeout(ENROLLMENT_LOG_GIVE_UP)
+                    // a local activity's time limit is the worker's clock, which a time-skipping
+                    // test never moves: the attempts that fill it bound it there too
+                    .setRetryOptions(
+                        RetryOptions.newBuilder(bookkeeping.getRetryOptions())
+                            .setMaximumAttempts(ENTRY_RECORD_ATTEMPTS)
+                            .build())
                     .build()),
             goals);
   }

@@ -101,7 +101,8 @@ public class EventIngestController {
           "One event: delivered, `IngestResponse`. A batch: recorded, `Status` of the batch;"
               + " `Location` names it",
       content =
-          @Content(schema = @Schema(oneOf = {IngestResponse.class, EventBatches.Status.class})),
+          // anyOf: the two shapes share `results`, so a body can fit both
+          @Content(schema = @Schema(anyOf = {IngestResponse.class, EventBatches.Status.class})),
       headers = {
         @Header(name = "Location", description = "The batch's status (batches only)"),
         @Header(name = "Retry-After", description = "Seconds until the status is worth reading")

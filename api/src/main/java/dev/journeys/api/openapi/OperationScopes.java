@@ -38,6 +38,7 @@ final class OperationScopes {
           new Rule(ANY, "/v1/enrollments/**", List.of(OPERATOR)),
           new Rule(ANY, "/v1/customers/*/enrollments/**", List.of(OPERATOR)),
           new Rule("POST", "/v1/events", List.of(EVENTS_WRITE)),
+          new Rule("GET", "/v1/events/batches/*", List.of(EVENTS_WRITE)),
           new Rule("GET", "/v1/customers/**", List.of(CUSTOMERS_READ)),
           new Rule("PUT", "/v1/customers/**", List.of(CUSTOMERS_WRITE)),
           new Rule("PATCH", "/v1/customers/**", List.of(CUSTOMERS_WRITE)),

@@ -69,6 +69,7 @@ class AuthorizationMatrixTest {
     EXPECTED.put("GET /v3/api-docs/swagger-config", PUBLIC);
     EXPECTED.put("GET /swagger-ui.html", PUBLIC);
     EXPECTED.put("POST /v1/events", Set.of(EVENTS_WRITE));
+    EXPECTED.put("GET /v1/events/batches/{id}", Set.of(EVENTS_WRITE));
     EXPECTED.put("GET /v1/customers/{id}", Set.of(CUSTOMERS_READ));
     EXPECTED.put("PUT /v1/customers/{id}", Set.of(CUSTOMERS_WRITE));
     EXPECTED.put("PATCH /v1/customers/{id}", Set.of(CUSTOMERS_WRITE));

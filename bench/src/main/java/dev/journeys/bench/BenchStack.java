@@ -1,14 +1,11 @@
 package dev.journeys.bench;
 
+import dev.journeys.devstack.FreePorts;
 import dev.journeys.devstack.LocalPostgres;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -182,11 +179,8 @@ final class BenchStack implements AutoCloseable {
     return Stream.of(lists).flatMap(List::stream).toList();
   }
 
+  /** See {@link FreePorts}: kept from other processes that bind port 0 until ours binds it. */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free loopback port", e);
-    }
+    return FreePorts.pick();
   }
 }

@@ -39,6 +39,10 @@ public final class TemporalDevServer implements AutoCloseable {
   private static final Path SETSID = Path.of("/usr/bin/setsid");
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Starts after a port was taken between picking it and the server binding it. */
+  private static final int START_ATTEMPTS = 3;
+
   private static final Logger log = LoggerFactory.getLogger(TemporalDevServer.class);
 
   private final TemporalCli cli;
@@ -52,6 +56,8 @@ public final class TemporalDevServer implements AutoCloseable {
       TemporalCli cli,
       int grpcPort,
       int uiPort,
+      int httpPort,
+      int metricsPort,
       Path database,
       Path logFile,
       String uiCodecEndpoint)
@@ -76,6 +82,12 @@ public final class TemporalDevServer implements AutoCloseable {
             String.valueOf(grpcPort),
             "--ui-port",
             String.valueOf(uiPort),
+            // given, not left to the CLI: it picks them by binding port 0, which can hand it the
+            // gRPC or UI port picked here before the server has bound that one
+            "--http-port",
+            String.valueOf(httpPort),
+            "--metrics-port",
+            String.valueOf(metricsPort),
             "--namespace",
             NAMESPACE,
             "--log-level",
@@ -123,10 +135,22 @@ public final class TemporalDevServer implements AutoCloseable {
    * at {@code uiCodecEndpoint} (e.g. {@code http://127.0.0.1:8089/codec}), or without one if null.
    */
   public static TemporalDevServer startOnFreePorts(Path logDir, String uiCodecEndpoint) {
-    int grpcPort = FreePorts.pick();
-    int uiPort = FreePorts.pick();
-    return start(
-        grpcPort, uiPort, null, logDir.resolve("temporal-" + grpcPort + ".log"), uiCodecEndpoint);
+    for (int attempt = 1; ; attempt++) {
+      int grpcPort = FreePorts.pick();
+      try {
+        return startOnce(
+            grpcPort,
+            FreePorts.pick(),
+            null,
+            logDir.resolve("temporal-" + grpcPort + ".log"),
+            uiCodecEndpoint);
+      } catch (PortTakenException e) {
+        if (attempt == START_ATTEMPTS) {
+          throw e;
+        }
+        log.warn("{}; starting again on other ports", e.getMessage().lines().findFirst().get());
+      }
+    }
   }
 
   /**
@@ -140,11 +164,34 @@ public final class TemporalDevServer implements AutoCloseable {
 
   private static TemporalDevServer start(
       int grpcPort, int uiPort, Path database, Path logFile, String uiCodecEndpoint) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(grpcPort, uiPort, database, logFile, uiCodecEndpoint);
+      } catch (PortTakenException e) {
+        // the HTTP or metrics port may have been taken meanwhile; if it is the gRPC or UI port,
+        // every attempt fails the same way and the last one says so
+        if (attempt == START_ATTEMPTS) {
+          throw e;
+        }
+        log.warn("{}; starting again", e.getMessage().lines().findFirst().get());
+      }
+    }
+  }
+
+  private static TemporalDevServer startOnce(
+      int grpcPort, int uiPort, Path database, Path logFile, String uiCodecEndpoint) {
     TemporalDevServer server;
     try {
       server =
           new TemporalDevServer(
-              TemporalCli.locate(), grpcPort, uiPort, database, logFile, uiCodecEndpoint);
+              TemporalCli.locate(),
+              grpcPort,
+              uiPort,
+              FreePorts.pick(),
+              FreePorts.pick(),
+              database,
+              logFile,
+              uiCodecEndpoint);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the Temporal dev server", e);
     }
@@ -238,7 +285,8 @@ public final class TemporalDevServer implements AutoCloseable {
   }
 
   private IllegalStateException startupFailure(String reason) {
-    return new IllegalStateException(
+    String tail = LogTail.of(logFile, 40);
+    String message =
         "Temporal dev server on "
             + address()
             + " "
@@ -246,7 +294,17 @@ public final class TemporalDevServer implements AutoCloseable {
             + " (is the port taken by another server?). Last lines of "
             + logFile
             + ":\n"
-            + LogTail.of(logFile, 40));
+            + tail;
+    return tail.contains("address already in use")
+        ? new PortTakenException(message)
+        : new IllegalStateException(message);
+  }
+
+  /** The server could not bind one of its ports: another process took it. */
+  static final class PortTakenException extends IllegalStateException {
+    PortTakenException(String message) {
+      super(message);
+    }
   }
 
   /**

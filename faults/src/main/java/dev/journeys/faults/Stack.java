@@ -1,13 +1,12 @@
 package dev.journeys.faults;
 
+import dev.journeys.devstack.FreePorts;
 import dev.journeys.devstack.LocalPostgres;
 import dev.journeys.devstack.MailSink;
 import dev.journeys.devstack.SmsSink;
 import dev.journeys.devstack.TemporalDevServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -201,10 +200,6 @@ final class Stack implements AutoCloseable {
   }
 
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free loopback port", e);
-    }
+    return FreePorts.pick();
   }
 }

@@ -21,13 +21,16 @@ final class CpuShares {
 
   private static final long JIFFY_NANOS = 10_000_000; // USER_HZ is 100 on Linux
 
-  /** CPU time used so far, per part, and by the whole machine; at a wall-clock instant. */
-  record Snapshot(long wallNanos, Map<String, Long> parts, long machineBusyNanos) {}
+  /**
+   * CPU time used so far by each process of each part (pid to nanoseconds), and by the whole
+   * machine; at a wall-clock instant.
+   */
+  record Snapshot(long wallNanos, Map<String, Map<Long, Long>> parts, long machineBusyNanos) {}
 
   private CpuShares() {}
 
   static Snapshot take(BenchStack stack) {
-    Map<String, Long> parts = new LinkedHashMap<>();
+    Map<String, Map<Long, Long>> parts = new LinkedHashMap<>();
     List<Long> named = new java.util.ArrayList<>();
     add(parts, named, "workers", stack.workers().journeys().stream().map(JvmProcess::pid));
     add(parts, named, "bare workers", stack.workers().bare().stream().map(JvmProcess::pid));
@@ -37,14 +40,15 @@ final class CpuShares {
       add(parts, named, "postgres (temporal)", postmaster(cluster.postgresDataDirectory()));
     }
     // what is left of the bench's descendants: the Temporal server (or dev server)
-    long temporal =
-        ProcessHandle.current()
-            .descendants()
-            .filter(p -> !named.contains(p.pid()) && named.stream().noneMatch(n -> isUnder(p, n)))
-            .mapToLong(CpuShares::cpu)
-            .sum();
-    parts.put("temporal", temporal);
-    parts.put("bench clients", cpu(ProcessHandle.current()));
+    parts.put(
+        "temporal",
+        byPid(
+            ProcessHandle.current()
+                .descendants()
+                .filter(
+                    p ->
+                        !named.contains(p.pid()) && named.stream().noneMatch(n -> isUnder(p, n)))));
+    parts.put("bench clients", byPid(Stream.of(ProcessHandle.current())));
     return new Snapshot(System.nanoTime(), parts, machineBusy());
   }
 
@@ -55,8 +59,13 @@ final class CpuShares {
     var line = new StringJoiner(", ", "cpu, % of one core: ", "");
     long stackTotal = 0;
     for (var entry : after.parts().entrySet()) {
-      // a process that exited in between (a PostgreSQL backend) takes its CPU time with it
-      long used = Math.max(0, entry.getValue() - before.parts().getOrDefault(entry.getKey(), 0L));
+      // per process: one that exited in between (a PostgreSQL backend whose query was cancelled)
+      // took its CPU time with it and is counted under "others"; one that started is counted whole
+      var was = before.parts().getOrDefault(entry.getKey(), Map.of());
+      long used =
+          entry.getValue().entrySet().stream()
+              .mapToLong(p -> Math.max(0, p.getValue() - was.getOrDefault(p.getKey(), 0L)))
+              .sum();
       stackTotal += used;
       line.add(entry.getKey() + " " + percent(used, wall));
     }
@@ -75,16 +84,20 @@ final class CpuShares {
   }
 
   private static void add(
-      Map<String, Long> parts, List<Long> named, String part, Stream<Long> roots) {
-    long sum = 0;
+      Map<String, Map<Long, Long>> parts, List<Long> named, String part, Stream<Long> roots) {
+    Map<Long, Long> byPid = parts.computeIfAbsent(part, p -> new java.util.HashMap<>());
     for (long pid : roots.toList()) {
       named.add(pid);
-      var handle = ProcessHandle.of(pid);
-      if (handle.isPresent()) {
-        sum += cpu(handle.get()) + handle.get().descendants().mapToLong(CpuShares::cpu).sum();
-      }
+      ProcessHandle.of(pid)
+          .ifPresent(
+              root -> byPid.putAll(byPid(Stream.concat(Stream.of(root), root.descendants()))));
     }
-    parts.merge(part, sum, Long::sum);
+  }
+
+  private static Map<Long, Long> byPid(Stream<ProcessHandle> processes) {
+    Map<Long, Long> byPid = new java.util.HashMap<>();
+    processes.forEach(p -> byPid.put(p.pid(), cpu(p)));
+    return byPid;
   }
 
   private static boolean isUnder(ProcessHandle process, long ancestor) {
